@@ -1,0 +1,3 @@
+from fivecenters.cli import main
+
+main()

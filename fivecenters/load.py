@@ -1,0 +1,157 @@
+"""Finding, reading and parsing the data file, with positions for every key.
+
+tomllib keeps no positions, so `Locator` recovers the line of any key path from
+the raw text. It is built only when a problem needs a position: a clean file
+never pays for it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from fivecenters.report import KeyPath, Problem
+
+DATA_ENV = "FC_DATA"
+DEFAULT_NAME = "indicators.toml"
+MAX_BYTES = 200 * 1024 * 1024
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class DataError(Exception):
+    """A data file that cannot be used; carries the problem and the file."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__(problems[0].format(file) if problems else file)
+
+    @classmethod
+    def single(cls, file: str, code: str, message: str, line: int | None = None, column: int | None = None) -> DataError:
+        return cls(file, [Problem(code, message, line=line, column=column)])
+
+
+def bundled_data_file() -> Path:
+    """The copy shipped in the wheel, or the checkout's own file in an editable install."""
+    shipped = PACKAGE_DIR / "data" / DEFAULT_NAME
+    return shipped if shipped.is_file() else PACKAGE_DIR.parent / DEFAULT_NAME
+
+
+def find_data_file(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`--data`, else `$FC_DATA`, else `./indicators.toml`, else the bundled copy."""
+    if explicit:
+        return Path(explicit)
+    if env := os.environ.get(DATA_ENV):
+        return Path(env)
+    local = Path(DEFAULT_NAME)
+    return local if local.exists() else bundled_data_file()
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a data file as UTF-8, turning every way that can fail into a DataError."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DataError.single(name, "not-a-file", "is a directory, not a data file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DataError.single(
+                name, "file-too-large", f"is {size:,} bytes; the limit is {max_bytes:,} bytes"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError.single(name, "file-not-found", "no such file") from None
+    except PermissionError:
+        raise DataError.single(name, "unreadable-file", "permission denied") from None
+    except OSError as exc:
+        raise DataError.single(name, "unreadable-file", exc.strerror or str(exc)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError.single(
+            name, "byte-order-mark", "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", 1, 1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError.single(
+            name, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
+        ) from None
+    if not text.strip():
+        raise DataError.single(name, "empty-file", "is empty; a data file needs [[sources]] and [[indicators]]")
+    return text
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        line = column = None
+        if match:
+            line, column = int(match[1]), int(match[2])
+            message = message[: match.start()]
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        raise DataError.single(file, "toml-syntax", f"invalid TOML: {message}", line, column) from None
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_MULTILINE = ('"""', "'''")
+
+
+class Locator:
+    """Maps key paths such as ("indicators", 3, "observations", 0, "year") to lines."""
+
+    def __init__(self, text: str) -> None:
+        self._positions: dict[KeyPath, tuple[int, int]] = {}
+        self._scan(text)
+
+    def _scan(self, text: str) -> None:
+        counts: dict[KeyPath, int] = {}
+        table: KeyPath = ()
+        open_string: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if open_string:
+                if line.count(open_string) % 2 == 1:
+                    open_string = None
+                continue
+            if header := _HEADER.match(line):
+                table = self._header_path(header[2], header[1] == "[[", counts)
+                self._positions.setdefault(table, (number, line.index("[") + 1))
+                continue
+            if key := _KEY.match(line):
+                name = key[2].strip("\"'")
+                self._positions.setdefault((*table, name), (number, len(key[1]) + 1))
+                rest = line[key.end():]
+                for delimiter in _MULTILINE:
+                    if rest.count(delimiter) % 2 == 1:
+                        open_string = delimiter
+
+    def _header_path(self, dotted: str, is_array: bool, counts: dict[KeyPath, int]) -> KeyPath:
+        segments = [s.strip().strip("\"'") for s in dotted.split(".")]
+        path: list[str | int] = []
+        for position, segment in enumerate(segments):
+            path.append(segment)
+            key = tuple(path)
+            if is_array and position == len(segments) - 1:
+                counts[key] = counts.get(key, -1) + 1
+                path.append(counts[key])
+            elif key in counts:
+                path.append(counts[key])
+        return tuple(path)
+
+    def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
+        """The line of the key, else of its nearest enclosing table."""
+        for end in range(len(path), 0, -1):
+            if found := self._positions.get(path[:end]):
+                return found
+        return None, None

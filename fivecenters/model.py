@@ -1,0 +1,136 @@
+"""The data model: what `indicators.toml` may hold, as strict pydantic models.
+
+Only shape and per-field rules live here; rules that relate several records
+(unique ids, cited sources, revisions, quotes in documents) live in `checks.py`
+so that every problem is reported with its position instead of aborting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fivecenters.centers import Center
+
+KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+Year = int
+# Strict mode wants enum instances; TOML gives strings, so enum fields stay lax.
+LAX = Field(strict=False)
+
+
+class Kind(StrEnum):
+    STOCK = "stock"
+    FLOW = "flow"
+    RATIO = "ratio"
+    GROWTH = "growth"
+    RANK = "rank"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Qualifier(StrEnum):
+    ABOUT = "about"
+    MORE_THAN = "more-than"
+    AT_LEAST = "at-least"
+    NEARLY = "nearly"
+    LESS_THAN = "less-than"
+    AT_MOST = "at-most"
+
+
+class Status(StrEnum):
+    FINAL = "final"
+    PRELIMINARY = "preliminary"
+    REVISED = "revised"
+    ESTIMATE = "estimate"
+    DERIVED = "derived"
+
+
+class Comparator(StrEnum):
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+    ABOUT = "about"
+
+
+class Record(BaseModel):
+    """Strict and closed: a misspelt key is an error, not silently ignored."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Source(Record):
+    id: Id
+    title: Text
+    publisher: Text
+    published: dt.date | None = None
+    url: Text | None = None
+    document: Text | None = None
+    language: Annotated[str, Field(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")]
+    accessed: dt.date | None = None
+    reliability: Text | None = None
+
+
+class Observation(Record):
+    year: Year
+    value: float
+    qualifier: Annotated[Qualifier, LAX] | None = None
+    status: Annotated[Status, LAX] = Status.FINAL
+    source: Id
+    quote: Text
+    note: Text | None = None
+    revision: bool = False
+    used: bool = True
+    derived_from: list[Text] = []
+
+
+class Target(Record):
+    value: float
+    comparator: Annotated[Comparator, LAX]
+    deadline: Year
+    set_in: Year | None = None
+    baseline_year: Year | None = None
+    baseline_value: float | None = None
+    label: Text | None = None
+    source: Id
+    quote: Text
+    note: Text | None = None
+
+
+class Indicator(Record):
+    id: Id
+    center: Annotated[Center, LAX]
+    name: Text
+    unit: Text
+    kind: Annotated[Kind, LAX]
+    direction: Annotated[Direction, LAX]
+    description: Text
+    headline: bool = False
+    observations: list[Observation] = []
+    targets: list[Target] = []
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit.strip() == "%"
+
+    def used_observations(self) -> list[Observation]:
+        """The series as shown: one used value per year, oldest first."""
+        return sorted((o for o in self.observations if o.used), key=lambda o: o.year)
+
+
+class Dataset(Record):
+    sources: list[Source] = []
+    indicators: list[Indicator] = []
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)

@@ -1,0 +1,91 @@
+"""Problems found in a data file, and the report that collects them.
+
+A problem is plain data with a stable kebab-case code, so that scripts can
+match on it and the `--format json` output is this very object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+# Tab and newline are fine inside data text; every other control character is not.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+    severity: Severity = "error"
+    path: KeyPath = ()
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, line: int | None, column: int | None) -> Problem:
+        return Problem(self.code, self.message, self.severity, self.path, line, column)
+
+    def format(self, file: str) -> str:
+        where = file if self.line is None else f"{file}:{self.line}:{self.column or 1}"
+        return f"{where}: {self.severity} {self.code}: {printable(self.message)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "path": ".".join(str(part) for part in self.path) or None,
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """The outcome of validating one file."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def passed(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+    def sort(self) -> None:
+        self.problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.code))
+
+    def summary(self) -> str:
+        counts = f"{_plural(len(self.errors), 'error')}, {_plural(len(self.warnings), 'warning')}"
+        contents = ", ".join(_plural(n, name[:-1]) for name, n in self.stats.items())
+        return f"{self.file}: {counts}" + (f" ({contents})" if contents else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "valid": not self.errors,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "stats": self.stats,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def printable(text: str) -> str:
+    """Show control characters from the data as escapes, never as terminal codes."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode(), text)
