@@ -131,7 +131,9 @@ def _check_records(checker: _Checker, raw: dict[str, Any]) -> _Indexed:
     indexed = _Indexed()
     for key in raw:
         if key not in TOP_LEVEL:
-            checker.add((key,), "unknown-key", f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]")
+            checker.add(
+                (key,), "unknown-key", f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]"
+            )
     for key, model, into in (("sources", Source, indexed.sources), ("indicators", Indicator, indexed.indicators)):
         records = raw.get(key, [])
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -154,7 +156,11 @@ def _check_control_characters(checker: _Checker, raw: Any, path: KeyPath = ()) -
         for index, value in enumerate(raw):
             _check_control_characters(checker, value, (*path, index))
     elif isinstance(raw, str) and (match := CONTROL.search(raw)):
-        checker.add(path, "control-character", f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)")
+        checker.add(
+            path,
+            "control-character",
+            f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)",
+        )
 
 
 def _check_dataset(checker: _Checker, data: _Indexed) -> None:
@@ -165,7 +171,11 @@ def _check_dataset(checker: _Checker, data: _Indexed) -> None:
     for index, indicator in data.indicators:
         path: KeyPath = ("indicators", index)
         if indicator.id in seen:
-            checker.add((*path, "id"), "duplicate-id", f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}")
+            checker.add(
+                (*path, "id"),
+                "duplicate-id",
+                f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}",
+            )
         seen.setdefault(indicator.id, index)
         if not indicator.observations:
             checker.add(path, "no-observations", f"indicator '{indicator.id}' has no observations", "warning")
@@ -175,17 +185,24 @@ def _check_dataset(checker: _Checker, data: _Indexed) -> None:
                 cited.add(record.source)
                 source = sources.get(record.source)
                 if source is None:
-                    checker.add((*record_path, "source"), "unknown-source", f"cites source '{record.source}', which is not in [[sources]]")
+                    checker.add(
+                        (*record_path, "source"),
+                        "unknown-source",
+                        f"cites source '{record.source}', which is not in [[sources]]",
+                    )
                 elif source.document and not quotes.contains(source, record.quote):
                     checker.add(
-                        (*record_path, "quote"), "quote-not-in-document",
+                        (*record_path, "quote"),
+                        "quote-not-in-document",
                         f"quote not found in {source.document} (cited as '{source.id}')",
                     )
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
     for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
         if source_id not in cited:
-            checker.add(("sources", index, "id"), "unused-source", f"source '{source_id}' is cited by nothing", "warning")
+            checker.add(
+                ("sources", index, "id"), "unused-source", f"source '{source_id}' is cited by nothing", "warning"
+            )
         if source.document:
             quotes.require_document(checker, source, ("sources", index, "document"))
 
@@ -212,28 +229,50 @@ def _check_observations(checker: _Checker, indicator: Indicator, path: KeyPath) 
         obs_path = (*path, "observations", number)
         by_year[obs.year].append(number)
         if not FIRST_YEAR <= obs.year <= checker.today.year:
-            checker.add((*obs_path, "year"), "year-out-of-range", f"observation year {obs.year} is outside {FIRST_YEAR}–{checker.today.year}")
+            checker.add(
+                (*obs_path, "year"),
+                "year-out-of-range",
+                f"observation year {obs.year} is outside {FIRST_YEAR}–{checker.today.year}",
+            )
         _check_value(checker, indicator, obs.value, (*obs_path, "value"))
         if obs.status is Status.DERIVED:
             if not obs.derived_from:
-                checker.add(obs_path, "derived-without-inputs", "a derived value must name its inputs in 'derived_from'")
+                checker.add(
+                    obs_path, "derived-without-inputs", "a derived value must name its inputs in 'derived_from'"
+                )
         else:
             if obs.derived_from:
-                checker.add((*obs_path, "derived_from"), "inputs-without-derived", "'derived_from' is set but status is not \"derived\"", "warning")
+                checker.add(
+                    (*obs_path, "derived_from"),
+                    "inputs-without-derived",
+                    "'derived_from' is set but status is not \"derived\"",
+                    "warning",
+                )
             if math.isfinite(obs.value) and not value_in_quote(obs.value, obs.quote):
                 checker.add(
-                    (*obs_path, "quote"), "value-not-in-quote",
-                    f"value {obs.value:g} does not appear in its quote; if it is computed, set status = \"derived\" and 'derived_from'",
+                    (*obs_path, "quote"),
+                    "value-not-in-quote",
+                    f"value {obs.value:g} does not appear in its quote; "
+                    "if it is computed, set status = \"derived\" and 'derived_from'",
                     "warning",
                 )
     for year, numbers in by_year.items():
         observations = [indicator.observations[n] for n in numbers]
-        used = [n for n, o in zip(numbers, observations) if o.used]
+        used = [n for n, o in zip(numbers, observations, strict=True) if o.used]
         first = (*path, "observations", numbers[-1])
         if len(numbers) > 1 and not all(o.revision for o in observations):
-            checker.add((*first, "year"), "duplicate-year", f"{len(numbers)} observations for {year}; mark each with revision = true and all but one with used = false")
+            checker.add(
+                (*first, "year"),
+                "duplicate-year",
+                f"{len(numbers)} observations for {year}; "
+                "mark each with revision = true and all but one with used = false",
+            )
         elif len(used) > 1:
-            checker.add((*path, "observations", used[-1], "year"), "multiple-used-values", f"{len(used)} observations for {year} are used; set used = false on all but one")
+            checker.add(
+                (*path, "observations", used[-1], "year"),
+                "multiple-used-values",
+                f"{len(used)} observations for {year} are used; set used = false on all but one",
+            )
         if not used:
             checker.add((*first, "used"), "no-used-value", f"no observation for {year} is used; exactly one must be")
 
@@ -243,19 +282,30 @@ def _check_targets(checker: _Checker, indicator: Indicator, path: KeyPath) -> No
         tpath = (*path, "targets", number)
         _check_value(checker, indicator, target.value, (*tpath, "value"))
         if not FIRST_YEAR <= target.deadline <= LAST_TARGET_YEAR:
-            checker.add((*tpath, "deadline"), "year-out-of-range", f"deadline {target.deadline} is outside {FIRST_YEAR}–{LAST_TARGET_YEAR}")
+            checker.add(
+                (*tpath, "deadline"),
+                "year-out-of-range",
+                f"deadline {target.deadline} is outside {FIRST_YEAR}–{LAST_TARGET_YEAR}",
+            )
         for key in ("set_in", "baseline_year"):
             year = getattr(target, key)
             if year is not None and not FIRST_YEAR <= year <= min(target.deadline, checker.today.year):
-                checker.add((*tpath, key), "target-years-inconsistent", f"{key} {year} must lie between {FIRST_YEAR} and the deadline {target.deadline}, and not in the future")
+                checker.add(
+                    (*tpath, key),
+                    "target-years-inconsistent",
+                    f"{key} {year} must lie between {FIRST_YEAR} and the deadline {target.deadline}, "
+                    "and not in the future",
+                )
         if (target.baseline_year is None) != (target.baseline_value is None):
             checker.add(tpath, "incomplete-baseline", "baseline_year and baseline_value go together")
         elif target.baseline_value is not None:
             _check_value(checker, indicator, target.baseline_value, (*tpath, "baseline_value"))
         if _against_direction(target, indicator.direction):
             checker.add(
-                (*tpath, "comparator"), "comparator-against-direction",
-                f"'{target.comparator}' on an indicator where {indicator.direction} is better", "warning",
+                (*tpath, "comparator"),
+                "comparator-against-direction",
+                f"'{target.comparator}' on an indicator where {indicator.direction} is better",
+                "warning",
             )
 
 
@@ -332,5 +382,16 @@ class _QuoteFinder:
 
     def require_document(self, checker: _Checker, source: Source, path: KeyPath) -> None:
         if self.document(source) is None:
-            checker.add(path, "document-not-found", f"document '{source.document}' cannot be read (paths are relative to the data file)")
+            checker.add(
+                path,
+                "document-not-found",
+                f"document '{source.document}' cannot be read (paths are relative to the data file)",
+            )
 
+
+def load_dataset(path: Path) -> Dataset:
+    """The dataset for the reading commands: they show only data that passes validation."""
+    report, dataset = validate_file(path)
+    if dataset is None:
+        raise DataError(report.file, report.errors)
+    return dataset

@@ -8,7 +8,8 @@ stay fast.
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -40,6 +41,67 @@ DataOption = Annotated[
 class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+MAX_SHOWN_ERRORS = 10
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Domain errors become one-line messages: exit 1 for bad data, 2 for bad names."""
+    from fivecenters.load import DataError
+    from fivecenters.lookup import UnknownName
+
+    try:
+        yield
+    except DataError as exc:
+        for problem in exc.problems[:MAX_SHOWN_ERRORS]:
+            typer.echo(problem.format(exc.file), err=True)
+        more = len(exc.problems) - MAX_SHOWN_ERRORS
+        hint = f" ({more} more)" if more > 0 else ""
+        typer.echo(f"fc: {exc.file} cannot be used{hint}; run 'fc validate' for the full report", err=True)
+        raise typer.Exit(1) from None
+    except UnknownName as exc:
+        from fivecenters.report import printable
+
+        typer.echo(f"fc: error: {printable(str(exc))}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _dataset(data: Path | None):  # -> Dataset; pydantic is imported only here
+    from fivecenters.checks import load_dataset
+    from fivecenters.load import find_data_file
+
+    return load_dataset(find_data_file(data))
+
+
+def _emit(output_format: OutputFormat, records, grids, lines=()) -> None:
+    """Records for machines (json, csv); grids for people (table, markdown)."""
+    if output_format is OutputFormat.JSON:
+        from fivecenters.records import to_json
+
+        typer.echo(to_json(records))
+    elif output_format is OutputFormat.CSV:
+        from fivecenters.records import to_csv
+
+        rows = records if isinstance(records, list) else records["rows"]
+        typer.echo(to_csv(rows), nl=False)
+    elif output_format is OutputFormat.MARKDOWN:
+        from fivecenters.render import markdown
+
+        typer.echo(markdown(grids, lines), nl=False)
+    else:
+        from fivecenters.render import print_rich
+
+        print_rich(grids, lines)
 
 
 def _version(value: bool) -> None:
@@ -76,13 +138,146 @@ def validate(
     reports = [validate_file(path)[0] for path in files]
     passed = all(report.passed(strict) for report in reports)
     if output_format is CheckFormat.JSON:
-        typer.echo(json.dumps({"valid": passed, "reports": [r.to_dict() for r in reports]}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps({"valid": passed, "reports": [r.to_dict() for r in reports]}, ensure_ascii=False, indent=2)
+        )
     else:
         for report in reports:
             for problem in report.problems:
                 typer.echo(problem.format(report.file))
             typer.echo(("ok: " if report.passed(strict) else "failed: ") + report.summary())
     raise typer.Exit(0 if passed else 1)
+
+
+@app.command()
+def show(
+    center: Annotated[
+        str | None, typer.Argument(help="A center (economic, financial, trade, shipping, innovation).")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Show values as of this year.")] = None,
+    data: DataOption = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Where a center stands: latest values, changes, trends and targets.
+
+    Without a center: an overview of all five centers with their headline
+    indicators and how many targets are achieved, on track or off track.
+    """
+    with user_errors():
+        from fivecenters.lookup import center_named, require_as_of
+        from fivecenters.snapshot import overview, snapshot
+        from fivecenters.views import overview_grids, show_grid
+
+        chosen = center_named(center) if center else None
+        dataset = _dataset(data)
+        if year is not None:
+            require_as_of(dataset.indicators, year)
+        if chosen is None:
+            centers = overview(dataset, year)
+            records = [c.to_dict() for c in centers]
+            rows = [s.to_dict() for c in centers for s in c.headlines]
+            _emit(output_format, records if output_format is OutputFormat.JSON else rows, overview_grids(centers))
+            return
+        snapshots = [snapshot(i, year) for i in dataset.indicators if i.center is chosen]
+        title = chosen.title + (f", as of {year}" if year else "")
+        _emit(output_format, [s.to_dict() for s in snapshots], [show_grid(title, snapshots)])
+
+
+@app.command()
+def compare(
+    year_a: Annotated[int, typer.Argument(help="A year.", metavar="YEAR1")],
+    year_b: Annotated[int, typer.Argument(help="Another year (either order).", metavar="YEAR2")],
+    center: Annotated[str | None, typer.Option("--center", "-c", help="Only this center.")] = None,
+    data: DataOption = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """What changed between two years, indicator by indicator."""
+    with user_errors():
+        from fivecenters.compare import compare_years
+        from fivecenters.lookup import center_named
+        from fivecenters.views import compare_grids, compare_summary
+
+        chosen = center_named(center) if center else None
+        dataset = _dataset(data)
+        indicators = [i for i in dataset.indicators if chosen is None or i.center is chosen]
+        comparison = compare_years(indicators, year_a, year_b)
+        _emit(output_format, comparison.to_dict(), compare_grids(comparison), [compare_summary(comparison)])
+
+
+@app.command()
+def progress(
+    center: Annotated[str | None, typer.Argument(help="Only this center.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the numbers behind each status.")] = False,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Assess as of this year.")] = None,
+    data: DataOption = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Every target: baseline, latest value, how far along, and its status.
+
+    Statuses follow the Statistics Canada / Open SDG progress method: R, the
+    growth achieved since the baseline over the growth needed by the deadline,
+    is on track at 0.95 or more, moderate from 0.60, limited from 0, and
+    deterioration below 0. See the README for the method.
+    """
+    with user_errors():
+        from fivecenters.centers import Center
+        from fivecenters.lookup import center_named, require_as_of
+        from fivecenters.progress import assess_all
+        from fivecenters.views import progress_grid
+
+        chosen = center_named(center) if center else None
+        dataset = _dataset(data)
+        if year is not None:
+            require_as_of(dataset.indicators, year)
+        assessments, grids = [], []
+        for each in [chosen] if chosen else list(Center):
+            found = assess_all([i for i in dataset.indicators if i.center is each], year)
+            assessments += found
+            if found:
+                grids.append(progress_grid(each.title, found, explain))
+        _emit(output_format, [a.to_dict() for a in assessments], grids)
+
+
+@app.command()
+def info(
+    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. container-throughput.")],
+    data: DataOption = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Everything about one indicator: metadata, every observation with its quote, targets."""
+    with user_errors():
+        from fivecenters.lookup import indicator_named
+        from fivecenters.progress import assess_all
+        from fivecenters.views import info_grids
+
+        dataset = _dataset(data)
+        chosen = indicator_named(dataset, indicator)
+        assessments = assess_all([chosen])
+        if output_format is OutputFormat.CSV:
+            records = [
+                {"indicator": chosen.id, "unit": chosen.unit, **o.model_dump(mode="json")} for o in chosen.observations
+            ]
+        else:
+            records = {
+                **chosen.model_dump(mode="json"),
+                "progress": [a.to_dict() for a in assessments],
+            }
+        _emit(output_format, records, info_grids(dataset, chosen, assessments))
+
+
+@app.command()
+def sources(data: DataOption = None, output_format: FormatOption = OutputFormat.TABLE) -> None:
+    """Every source, where to find it, and which indicators cite it."""
+    with user_errors():
+        from fivecenters.views import citations, sources_grid
+
+        dataset = _dataset(data)
+        citing = citations(dataset)
+        records = [
+            {**s.model_dump(mode="json"), "cited_by": citing.get(s.id, [])}
+            for s in sorted(dataset.sources, key=lambda s: s.id)
+        ]
+        _emit(output_format, records, [sources_grid(dataset)])
 
 
 def main() -> None:

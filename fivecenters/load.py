@@ -30,7 +30,9 @@ class DataError(Exception):
         super().__init__(problems[0].format(file) if problems else file)
 
     @classmethod
-    def single(cls, file: str, code: str, message: str, line: int | None = None, column: int | None = None) -> DataError:
+    def single(
+        cls, file: str, code: str, message: str, line: int | None = None, column: int | None = None
+    ) -> DataError:
         return cls(file, [Problem(code, message, line=line, column=column)])
 
 
@@ -58,9 +60,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             raise DataError.single(name, "not-a-file", "is a directory, not a data file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise DataError.single(
-                name, "file-too-large", f"is {size:,} bytes; the limit is {max_bytes:,} bytes"
-            )
+            raise DataError.single(name, "file-too-large", f"is {size:,} bytes; the limit is {max_bytes:,} bytes")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError.single(name, "file-not-found", "no such file") from None
@@ -131,7 +131,7 @@ class Locator:
             if key := _KEY.match(line):
                 name = key[2].strip("\"'")
                 self._positions.setdefault((*table, name), (number, len(key[1]) + 1))
-                rest = line[key.end():]
+                rest = line[key.end() :]
                 for delimiter in _MULTILINE:
                     if rest.count(delimiter) % 2 == 1:
                         open_string = delimiter

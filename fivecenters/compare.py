@@ -1,0 +1,171 @@
+"""Changes between two values of an indicator, and year-to-year comparisons.
+
+How a change is measured depends on the indicator: percentages move in
+percentage points, ranks in places, everything else absolutely and relatively.
+Whether a change is good depends on the indicator's direction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from fivecenters.centers import Center
+from fivecenters.lookup import require_year, years_with_data
+from fivecenters.model import Direction, Indicator, Kind, Observation
+
+PRECISION = 9
+
+
+class Verdict(StrEnum):
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    UNCHANGED = "unchanged"
+    NOT_COMPARABLE = "not comparable"
+
+
+class Measure(StrEnum):
+    PERCENTAGE_POINTS = "pp"
+    PLACES = "places"
+    RELATIVE = "relative"
+
+
+def measure_of(indicator: Indicator) -> Measure:
+    if indicator.kind is Kind.RANK:
+        return Measure.PLACES
+    if indicator.is_percent:
+        return Measure.PERCENTAGE_POINTS
+    return Measure.RELATIVE
+
+
+def observation_record(obs: Observation | None) -> dict[str, Any] | None:
+    """An observation as output records carry it: value with its qualifier, status and source."""
+    if obs is None:
+        return None
+    return {
+        "year": obs.year,
+        "value": obs.value,
+        "qualifier": obs.qualifier.value if obs.qualifier else None,
+        "status": obs.status.value,
+        "source": obs.source,
+    }
+
+
+@dataclass(frozen=True)
+class Change:
+    """From one observation to a later one of the same indicator."""
+
+    before: Observation
+    after: Observation
+    absolute: float
+    relative: float | None
+    measure: Measure
+    verdict: Verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from_year": self.before.year,
+            "to_year": self.after.year,
+            "absolute": self.absolute,
+            "relative": self.relative,
+            "measure": self.measure.value,
+            "verdict": self.verdict.value,
+        }
+
+
+def change_between(indicator: Indicator, before: Observation, after: Observation) -> Change:
+    # Rounded to drop floating-point noise (4.4 - 4.2 = 0.20000000000000018).
+    absolute = round(after.value - before.value, PRECISION)
+    relative = round(absolute / before.value, PRECISION) if before.value else None
+    if absolute == 0:
+        verdict = Verdict.UNCHANGED
+    else:
+        # A rank that falls in number has risen in place: "lower is better".
+        better = absolute > 0 if indicator.direction is Direction.HIGHER else absolute < 0
+        verdict = Verdict.IMPROVED if better else Verdict.WORSENED
+    return Change(before, after, absolute, relative, measure_of(indicator), verdict)
+
+
+def value_in(indicator: Indicator, year: int) -> Observation | None:
+    return next((o for o in indicator.observations if o.used and o.year == year), None)
+
+
+def latest_as_of(indicator: Indicator, year: int | None = None) -> Observation | None:
+    series = [o for o in indicator.used_observations() if year is None or o.year <= year]
+    return series[-1] if series else None
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    indicator: Indicator
+    first: Observation | None
+    second: Observation | None
+    change: Change | None
+    footnote: str | None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.change.verdict if self.change else Verdict.NOT_COMPARABLE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "center": self.indicator.center.value,
+            "indicator": self.indicator.id,
+            "name": self.indicator.name,
+            "unit": self.indicator.unit,
+            "first": observation_record(self.first),
+            "second": observation_record(self.second),
+            "change": self.change.to_dict() if self.change else None,
+            "verdict": self.verdict.value,
+            "footnote": self.footnote,
+        }
+
+
+@dataclass
+class Comparison:
+    first_year: int
+    second_year: int
+    rows: list[ComparisonRow] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for row in self.rows:
+            counts[row.verdict.value] += 1
+        return counts
+
+    def by_center(self) -> dict[Center, list[ComparisonRow]]:
+        grouped: dict[Center, list[ComparisonRow]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.indicator.center, []).append(row)
+        return grouped
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "first_year": self.first_year,
+            "second_year": self.second_year,
+            "rows": [row.to_dict() for row in self.rows],
+            "counts": self.counts(),
+        }
+
+
+def _missing_note(indicator: Indicator, year: int) -> str:
+    years = years_with_data([indicator])
+    earlier = [y for y in years if y < year]
+    later = [y for y in years if y > year]
+    nearest = [str(y) for y in (earlier[-1:] + later[:1])]
+    return f"no data for {year}" + (f"; nearest years with data: {', '.join(nearest)}" if nearest else "")
+
+
+def compare_years(indicators: list[Indicator], year_a: int, year_b: int) -> Comparison:
+    """Compare two years, earlier to later whatever order they were given in."""
+    first_year, second_year = sorted((year_a, year_b))
+    for year in (first_year, second_year):
+        require_year(indicators, year)
+    comparison = Comparison(first_year, second_year)
+    for indicator in indicators:
+        first, second = value_in(indicator, first_year), value_in(indicator, second_year)
+        notes = [_missing_note(indicator, y) for y, o in ((first_year, first), (second_year, second)) if o is None]
+        change = change_between(indicator, first, second) if first and second else None
+        comparison.rows.append(ComparisonRow(indicator, first, second, change, "; ".join(notes) or None))
+    return comparison

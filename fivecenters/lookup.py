@@ -1,0 +1,55 @@
+"""Resolving what a user typed (a center, an indicator, a year) against the data.
+
+Errors here are usage errors: they name the valid choices and suggest the
+closest one, so that a typo costs one glance rather than a trip to the docs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from fivecenters.centers import ALIASES, Center, resolve_center
+from fivecenters.model import Dataset, Indicator
+
+
+class UnknownName(Exception):
+    """A name or year the data does not have; the CLI exits 2 with this message."""
+
+
+def suggestion(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name.lower(), list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def center_named(name: str) -> Center:
+    if center := resolve_center(name):
+        return center
+    valid = ", ".join(c.value for c in Center)
+    raise UnknownName(f"unknown center '{name}'. Valid centers: {valid}.{suggestion(name, ALIASES)}")
+
+
+def indicator_named(dataset: Dataset, name: str) -> Indicator:
+    if indicator := dataset.indicator(name.strip().lower()):
+        return indicator
+    ids = [i.id for i in dataset.indicators]
+    raise UnknownName(f"unknown indicator '{name}'.{suggestion(name, ids)} Valid indicators: {', '.join(sorted(ids))}.")
+
+
+def years_with_data(indicators: Iterable[Indicator]) -> list[int]:
+    return sorted({o.year for i in indicators for o in i.observations if o.used})
+
+
+def require_year(indicators: list[Indicator], year: int) -> None:
+    years = years_with_data(indicators)
+    if year not in years:
+        listed = ", ".join(map(str, years)) or "none"
+        raise UnknownName(f"no data for {year}. Years with data: {listed}.")
+
+
+def require_as_of(indicators: list[Indicator], year: int) -> None:
+    """An "as of" year needs some data at or before it."""
+    years = years_with_data(indicators)
+    if not years or year < years[0]:
+        listed = ", ".join(map(str, years)) or "none"
+        raise UnknownName(f"no data as of {year}. Years with data: {listed}.")

@@ -1,0 +1,63 @@
+"""Drawing grids for people: rich tables on a terminal, or Markdown.
+
+Every cell is a rich `Text`, never a markup string, so text from the data file
+(`[bold]`, escape sequences) is shown literally.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from fivecenters.report import printable
+from fivecenters.views import Grid
+
+STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim"}
+
+
+def console(file: TextIO | None = None):  # -> rich.console.Console, imported lazily
+    from rich.console import Console
+
+    return Console(file=file or sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | None = None) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console(file)
+    # Box-drawing characters only where a terminal will draw them.
+    frame = box.SIMPLE_HEAD if out.is_terminal else box.ASCII2
+    for grid in grids:
+        table = Table(title=Text(printable(grid.title), style="bold"), box=frame, title_justify="left")
+        for index, column in enumerate(grid.columns):
+            table.add_column(Text(column), justify="right" if index in grid.numeric else "left", overflow="fold")
+        for row in grid.rows:
+            table.add_row(*(Text(printable(cell.text), style=STYLES.get(cell.style or "", "")) for cell in row))
+        out.print(table)
+        for note in grid.notes:
+            out.print(Text(printable(note), style="dim"))
+        out.print()
+    for line in lines:
+        out.print(Text(printable(line)))
+
+
+def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
+    parts = []
+    for grid in grids:
+        parts.append(f"### {_md(grid.title)}\n")
+        parts.append("| " + " | ".join(_md(c) for c in grid.columns) + " |")
+        parts.append("|" + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns))) + "|")
+        parts.extend("| " + " | ".join(_md(cell.text) for cell in row) + " |" for row in grid.rows)
+        if grid.notes:
+            parts.append("")
+            parts.extend(f"- {_md(note)}" for note in grid.notes)
+        parts.append("")
+    parts.extend(_md(line) for line in lines)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    return printable(text).replace("|", "\\|").replace("\n", " ")

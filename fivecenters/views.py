@@ -1,0 +1,299 @@
+"""What each reading command shows, as plain grids of text for people.
+
+A grid is independent of any terminal library: `render.py` draws it with rich
+or as Markdown. Cells carry a style name ("good", "bad", "muted") rather than
+colours, so that colour stays a rendering decision.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from fivecenters.compare import Change, Comparison, Measure, Verdict
+from fivecenters.model import Dataset, Indicator, Kind, Observation, Qualifier
+from fivecenters.progress import Assessment, Status
+from fivecenters.snapshot import CenterOverview, IndicatorSnapshot
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: str | None = None
+
+
+@dataclass
+class Grid:
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()  # columns aligned right
+
+    def add(self, *cells: Cell | str) -> None:
+        self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
+
+
+DASH = "—"
+HEDGES = {
+    Qualifier.ABOUT: "≈",
+    Qualifier.NEARLY: "≈",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+}
+VERDICT_STYLES = {Verdict.IMPROVED: "good", Verdict.WORSENED: "bad", Verdict.UNCHANGED: "muted"}
+STATUS_STYLES = {
+    Status.ACHIEVED: "good",
+    Status.ON_TRACK: "good",
+    Status.MODERATE: "warn",
+    Status.LIMITED: "bad",
+    Status.DETERIORATION: "bad",
+    Status.MISSED: "bad",
+    Status.NOT_ASSESSABLE: "muted",
+}
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 8
+UNITLESS = {"count", "rank", "number"}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number(value: float, signed: bool = False) -> str:
+    """Thousands separators and the value's own precision, up to three decimals."""
+    text = f"{value:+,.3f}" if signed else f"{value:,.3f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def spelled_unit(indicator: Indicator) -> str | None:
+    """The unit where it must be written out: not for %, ranks and counts, which speak for themselves."""
+    if indicator.kind is Kind.RANK or indicator.is_percent or indicator.unit.lower() in UNITLESS:
+        return None
+    return indicator.unit
+
+
+def label(indicator: Indicator) -> str:
+    """The indicator's name with its unit, so table cells can show bare numbers."""
+    unit = spelled_unit(indicator)
+    return f"{indicator.name} ({unit})" if unit else indicator.name
+
+
+def quantity(indicator: Indicator, value: float, qualifier: Qualifier | None = None, with_unit: bool = True) -> str:
+    hedge = HEDGES.get(qualifier, "") if qualifier else ""
+    if indicator.kind is Kind.RANK:
+        return f"{hedge}{ordinal(int(value))}"
+    if indicator.is_percent:
+        return f"{hedge}{number(value)}%"
+    unit = spelled_unit(indicator)
+    return f"{hedge}{number(value)}" + (f" {unit}" if unit and with_unit else "")
+
+
+def observed(indicator: Indicator, obs: Observation | None, with_unit: bool = False) -> str:
+    return quantity(indicator, obs.value, obs.qualifier, with_unit) if obs else DASH
+
+
+def percent(fraction: float) -> str:
+    return f"{fraction * 100:+,.1f}%"
+
+
+def change_text(change: Change, with_relative: bool = True) -> str:
+    """A change in the indicator's own terms: points, places, or absolute and relative."""
+    if change.measure is Measure.PLACES:
+        before, after = int(change.before.value), int(change.after.value)
+        moved = before - after
+        how = "unchanged" if moved == 0 else f"{'up' if moved > 0 else 'down'} {abs(moved)}"
+        return f"{ordinal(before)} → {ordinal(after)}, {how}"
+    if change.measure is Measure.PERCENTAGE_POINTS:
+        return f"{number(change.absolute, signed=True)} pp"
+    relative = f" ({percent(change.relative)})" if with_relative and change.relative is not None else ""
+    return f"{number(change.absolute, signed=True)}{relative}"
+
+
+def change_cell(change: Change | None, with_relative: bool = True) -> Cell:
+    if change is None:
+        return Cell(DASH, "muted")
+    arrow = "▲" if change.absolute > 0 else "▼" if change.absolute < 0 else "→"
+    return Cell(f"{arrow} {change_text(change, with_relative)}", VERDICT_STYLES.get(change.verdict))
+
+
+def sparkline(values: list[float]) -> str:
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return ""
+    low, high = min(finite), max(finite)
+    span = high - low
+    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1)) if span else 3] for v in finite)
+
+
+def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+    if share is None:
+        return ""
+    clamped = max(0.0, min(1.0, share))
+    filled = round(clamped * width)
+    return "█" * filled + "░" * (width - filled) + f" {clamped * 100:.0f}%"
+
+
+def target_text(assessment: Assessment) -> str:
+    target, indicator = assessment.target, assessment.indicator
+    comparator = {"at-least": "≥", "at-most": "≤", "about": "≈"}[target.comparator.value]
+    return f"{comparator}{quantity(indicator, target.value, with_unit=False)} by {target.deadline}"
+
+
+def show_grid(title: str, snapshots: list[IndicatorSnapshot]) -> Grid:
+    grid = Grid(
+        title, ["Indicator", "Latest", "Year", "Change", "Trend", "Next target", "Source"], numeric=frozenset({1})
+    )
+    for snap in snapshots:
+        indicator, target = snap.indicator, snap.next_target
+        grid.add(
+            label(indicator),
+            observed(indicator, snap.latest),
+            str(snap.latest.year) if snap.latest else DASH,
+            change_cell(snap.change),
+            sparkline([o.value for o in snap.series]),
+            f"{target_text(target)} {bar(target.share)}".strip() if target else DASH,
+            Cell(snap.latest.source if snap.latest else DASH, "muted"),
+        )
+    return grid
+
+
+def overview_grids(centers: list[CenterOverview]) -> list[Grid]:
+    grids = []
+    for center in centers:
+        grid = Grid(center.center.title, ["Indicator", "Latest", "Year", "Change"], numeric=frozenset({1}))
+        for snap in center.headlines:
+            grid.add(
+                label(snap.indicator),
+                observed(snap.indicator, snap.latest),
+                str(snap.latest.year) if snap.latest else DASH,
+                change_cell(snap.change),
+            )
+        grid.notes.append("Targets: " + " · ".join(f"{n} {name}" for name, n in center.outlook.items()))
+        grids.append(grid)
+    return grids
+
+
+def compare_grids(comparison: Comparison) -> list[Grid]:
+    first, second = comparison.first_year, comparison.second_year
+    grids = []
+    for center, rows in comparison.by_center().items():
+        grid = Grid(
+            center.title, ["Indicator", str(first), str(second), "Change", "Relative"], numeric=frozenset({1, 2})
+        )
+        for row in rows:
+            indicator, change = row.indicator, row.change
+            relative = DASH
+            if change and change.measure is Measure.RELATIVE and change.relative is not None:
+                relative = percent(change.relative)
+            marker = f" [{len(grid.notes) + 1}]" if row.footnote else ""
+            grid.add(
+                label(indicator) + marker,
+                observed(indicator, row.first),
+                observed(indicator, row.second),
+                change_cell(change, with_relative=False),
+                Cell(relative, VERDICT_STYLES.get(change.verdict) if change else "muted"),
+            )
+            if row.footnote:
+                grid.notes.append(f"[{len(grid.notes) + 1}] {indicator.name}: {row.footnote}")
+        grids.append(grid)
+    return grids
+
+
+def compare_summary(comparison: Comparison) -> str:
+    return f"{comparison.first_year} → {comparison.second_year}: " + ", ".join(
+        f"{n} {verdict}" for verdict, n in comparison.counts().items()
+    )
+
+
+def progress_grid(title: str, assessments: list[Assessment], explain: bool = False) -> Grid:
+    """With `explain`, the rates and R replace the progress bar and reasons become notes."""
+    columns = ["Indicator", "Baseline", "Latest", "Target"]
+    columns += ["Actual/yr", "Needed/yr", "R", "Status"] if explain else ["Progress", "Status"]
+    grid = Grid(title, columns)
+    for a in assessments:
+        indicator = a.indicator
+        baseline = (
+            f"{quantity(indicator, a.baseline.value, with_unit=False)} ({a.baseline.year})" if a.baseline else DASH
+        )
+        latest = f"{observed(indicator, a.latest)} ({a.latest.year})" if a.latest else DASH
+        cells: list[Cell | str] = [label(indicator), baseline, latest, target_text(a)]
+        if explain:
+            ratio = f"{a.ratio:.2f}" if a.ratio is not None else DASH
+            cells += [_rate(a, a.actual_rate), _rate(a, a.required_rate), ratio]
+        else:
+            cells.append(bar(a.share) or DASH)
+        marker = ""
+        if explain and a.reason:
+            marker = f" [{len(grid.notes) + 1}]"
+            grid.notes.append(f"[{len(grid.notes) + 1}] {indicator.name}: {a.reason}")
+        grid.add(*cells, Cell(a.status.value + marker, STATUS_STYLES[a.status]))
+    return grid
+
+
+def _rate(assessment: Assessment, rate: float | None) -> str:
+    if rate is None:
+        return DASH
+    if assessment.method == "cagr":
+        return f"{rate * 100:+.2f}%"
+    return number(rate, signed=True) + (" pp" if assessment.indicator.is_percent else "")
+
+
+def info_grids(dataset: Dataset, indicator: Indicator, assessments: list[Assessment]) -> list[Grid]:
+    about = Grid(f"{indicator.name} ({indicator.id})", ["Field", "Value"])
+    for label, value in (
+        ("Center", indicator.center.title),
+        ("Unit", indicator.unit),
+        ("Kind", indicator.kind.value),
+        ("Better when", f"{indicator.direction.value}"),
+        ("Description", indicator.description),
+    ):
+        about.add(label, value)
+    series = Grid("Observations", ["Year", "Value", "Status", "Used", "Source", "Quote"])
+    for obs in sorted(indicator.observations, key=lambda o: o.year):
+        series.add(
+            str(obs.year),
+            observed(indicator, obs, with_unit=True),
+            obs.status.value + (" (revision)" if obs.revision else ""),
+            "yes" if obs.used else Cell("no", "muted"),
+            obs.source,
+            f"“{obs.quote}”" + (f" — {obs.note}" if obs.note else "") + _derived(obs),
+        )
+    targets = progress_grid("Targets", assessments, explain=True)
+    for a in assessments:
+        source = dataset.source(a.target.source)
+        targets.notes.append(f"{target_text(a)}: “{a.target.quote}” ({source.title if source else a.target.source})")
+    return [about, series, targets]
+
+
+def _derived(obs: Observation) -> str:
+    return f" [derived from: {'; '.join(obs.derived_from)}]" if obs.derived_from else ""
+
+
+def sources_grid(dataset: Dataset) -> Grid:
+    grid = Grid("Sources", ["Id", "Title", "Publisher", "Published", "Where", "Cited by"])
+    citing = citations(dataset)
+    for source in sorted(dataset.sources, key=lambda s: s.id):
+        grid.add(
+            source.id,
+            source.title + (f" ({source.reliability})" if source.reliability else ""),
+            source.publisher,
+            source.published.isoformat() if source.published else DASH,
+            source.document or source.url or DASH,
+            ", ".join(citing.get(source.id, [])) or Cell("nothing", "muted"),
+        )
+    return grid
+
+
+def citations(dataset: Dataset) -> dict[str, list[str]]:
+    """Which indicators cite each source, in file order."""
+    citing: dict[str, list[str]] = {}
+    for indicator in dataset.indicators:
+        for record in (*indicator.observations, *indicator.targets):
+            ids = citing.setdefault(record.source, [])
+            if indicator.id not in ids:
+                ids.append(indicator.id)
+    return citing
