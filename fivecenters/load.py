@@ -108,6 +108,28 @@ _KEY = re.compile(r"""^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _MULTILINE = ('"""', "'''")
 
 
+def _bracket_balance(line: str) -> int:
+    """Opened minus closed brackets on a line, outside strings and comments."""
+    balance, quote, escaped = 0, "", False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char == "[":
+            balance += 1
+        elif char == "]":
+            balance -= 1
+    return balance
+
+
 class Locator:
     """Maps key paths such as ("indicators", 3, "observations", 0, "year") to lines."""
 
@@ -119,10 +141,14 @@ class Locator:
         counts: dict[KeyPath, int] = {}
         table: KeyPath = ()
         open_string: str | None = None
+        open_brackets = 0  # inside a value array that spans lines
         for number, line in enumerate(text.splitlines(), start=1):
             if open_string:
                 if line.count(open_string) % 2 == 1:
                     open_string = None
+                continue
+            if open_brackets > 0:
+                open_brackets += _bracket_balance(line)
                 continue
             if header := _HEADER.match(line):
                 table = self._header_path(header[2], header[1] == "[[", counts)
@@ -135,6 +161,8 @@ class Locator:
                 for delimiter in _MULTILINE:
                     if rest.count(delimiter) % 2 == 1:
                         open_string = delimiter
+                if not open_string:
+                    open_brackets = _bracket_balance(rest)
 
     def _header_path(self, dotted: str, is_array: bool, counts: dict[KeyPath, int]) -> KeyPath:
         segments = [s.strip().strip("\"'") for s in dotted.split(".")]
