@@ -1,0 +1,39 @@
+"""Every command has help and is documented in the README (as sqlite-utils does)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from fivecenters.cli import app
+
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_there_are_commands() -> None:
+    assert {"validate", "show", "compare", "progress", "info", "sources"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "--data" in result.output, f"fc {name} does not take --data"
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert command.help and len(command.help.strip()) > 20, f"fc {name} has no real help text"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_is_in_readme(name: str) -> None:
+    assert re.search(rf"`fc {re.escape(name)}\b", README), f"fc {name} is not documented in README.md"
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert re.fullmatch(r"fc \d+\.\d+\.\d+\n", result.output)
