@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,7 +76,12 @@ def _describe(error: Any) -> tuple[str, str]:
 
 
 def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
-    """Validate one data file; the dataset is returned when it has no errors."""
+    """Validate one data file; the dataset is returned when it has no errors.
+
+    The text and the parsed tables are let go as soon as the records are built
+    (a large file's text is as big as its records): positions, needed only
+    when there are problems, re-read the file.
+    """
     file = str(path)
     with _collector_paused():
         try:
@@ -84,7 +89,12 @@ def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dat
             raw = parse_toml(text, file)
         except DataError as exc:
             return Report(file, exc.problems), None
-        return check_document(raw, text, file, path.parent, today)
+        checker = _Checker(path.parent, today or dt.date.today())
+        _check_text(checker, raw, text)
+        del text
+        dataset = _check_records(checker, raw)
+        del raw
+        return _finish(checker, dataset, file, lambda: read_text(path))
 
 
 @contextmanager
@@ -104,19 +114,29 @@ def check_document(
     raw: dict[str, Any], text: str, file: str, base_dir: Path, today: dt.date | None = None
 ) -> tuple[Report, Dataset | None]:
     checker = _Checker(base_dir, today or dt.date.today())
-    dataset = _check_records(checker, raw)
+    _check_text(checker, raw, text)
+    return _finish(checker, _check_records(checker, raw), file, lambda: text)
+
+
+def _check_text(checker: _Checker, raw: dict[str, Any], text: str) -> None:
     if _may_hold_control_characters(text):
         _check_control_characters(checker, raw)
+
+
+def _finish(checker: _Checker, dataset: _Indexed, file: str, text: Callable[[], str]) -> tuple[Report, Dataset | None]:
     _check_dataset(checker, dataset)
     report = Report(file, _locate(checker.problems, text), _stats(dataset))
     report.sort()
     return report, (None if report.errors else _dataset(dataset))
 
 
-def _locate(problems: list[Problem], text: str) -> list[Problem]:
+def _locate(problems: list[Problem], text: Callable[[], str]) -> list[Problem]:
     if not problems:
         return problems
-    locator = Locator(text)
+    try:
+        locator = Locator(text())
+    except DataError:  # the file went away since it was read: report without positions
+        return problems
     return [p.located(*locator.locate(p.path)) for p in problems]
 
 
