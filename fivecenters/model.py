@@ -8,6 +8,7 @@ so that every problem is reported with its position instead of aborting.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import StrEnum
 from typing import Annotated
 
@@ -63,7 +64,8 @@ class Comparator(StrEnum):
 class Record(BaseModel):
     """Strict and closed: a misspelt key is an error, not silently ignored."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # Built at the end of this module, see `_build`.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Record):
@@ -135,3 +137,21 @@ class Dataset(Record):
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
+
+
+def _build(*models: type[BaseModel]) -> None:
+    """Build the validators now, with pydantic's plugin search off (as typer does for its own):
+    fc uses no plugin, and the search reads the metadata of every installed distribution."""
+    previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+    try:
+        for model in models:
+            model.model_rebuild(force=True)
+    finally:
+        if previous is None:
+            del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+        else:
+            os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
+
+
+_build(Source, Observation, Target, Indicator, Dataset)
