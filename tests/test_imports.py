@@ -1,0 +1,67 @@
+"""What starting fc imports: heavy packages only where a command needs them.
+
+Structural checks (which modules are loaded), never timings: bench/run.py
+measures the time. Each runs in a fresh interpreter, since this one has
+imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+HEAVY = ("rich", "pydantic", "fivecenters.model", "fivecenters.checks")
+
+
+def loaded_after(code: str, *argv: str) -> set[str]:
+    """The modules loaded once `code` has run, with `argv` as the command line, in a fresh interpreter."""
+    probe = "\n".join(
+        [
+            "import json, sys",
+            f"sys.argv = ['fc', *{list(argv)!r}]",
+            "try:",
+            textwrap.indent(code, "    "),
+            "except SystemExit:",
+            "    pass",
+            "sys.stderr.write(json.dumps(sorted(sys.modules)))",
+        ]
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_importing_the_cli_imports_neither_rich_nor_pydantic() -> None:
+    loaded = loaded_after("import fivecenters.cli")
+    assert "fivecenters.cli" in loaded
+    for module in HEAVY:
+        assert module not in loaded, f"importing fivecenters.cli imports {module}"
+
+
+def test_version_imports_neither_pydantic_nor_typer() -> None:
+    loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "--version")
+    for module in (*HEAVY, "typer"):
+        assert module not in loaded, f"fc --version imports {module}"
+
+
+@pytest.mark.parametrize("module", ["fivecenters", "fivecenters.cli"])
+def test_version_prints_the_version(module: str) -> None:
+    from fivecenters import __version__
+
+    result = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout == f"fc {__version__}\n"
+
+
+def test_help_imports_neither_rich_nor_pydantic() -> None:
+    loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "--help")
+    for module in HEAVY:
+        assert module not in loaded, f"fc --help imports {module}"
+
+
+def test_validate_does_not_import_rich() -> None:
+    loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "validate", "--data", "missing.toml")
+    assert "fivecenters.checks" in loaded
+    assert "rich" not in loaded, "fc validate imports rich"
