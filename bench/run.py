@@ -17,6 +17,7 @@ import compileall
 import datetime as dt
 import importlib.metadata
 import importlib.util
+import json
 import os
 import platform
 import statistics
@@ -111,26 +112,51 @@ def script(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def spawn(argv: list[str]) -> tuple[float, float, float, int]:
-    """Run a command with its output discarded: (wall seconds, CPU seconds, peak RSS in MiB, exit code)."""
-    actions = [
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-    ]
+# Started once, small, to start every measured command: Linux carries the spawning process's
+# high-water memory mark into a child's max RSS at exec, and this script grows while it writes
+# the large files. The launcher stays a few MiB, below any command measured.
+LAUNCHER = """
+import json, os, sys, time
+devnull = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+for line in sys.stdin:
+    argv = json.loads(line)
     start = time.perf_counter()
-    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=devnull)
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return elapsed, usage.ru_utime + usage.ru_stime, peak, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps([elapsed, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
 
 
-def measure(argv: list[str], repeats: int) -> Sample:
+class Launcher:
+    """Runs commands with their output discarded, each in a fresh process reaped with os.wait4."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def spawn(self, argv: list[str]) -> tuple[float, float, float, int]:
+        """(wall seconds, CPU seconds, peak RSS in MiB, exit code) of one run."""
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps(argv) + "\n")
+        self.process.stdin.flush()
+        elapsed, cpu, maxrss, code = json.loads(self.process.stdout.readline())
+        # ru_maxrss is in KiB on Linux and in bytes on macOS.
+        return elapsed, cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024), code
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait()
+
+
+def measure(launcher: Launcher, argv: list[str], repeats: int) -> Sample:
     """One warm-up run, then `repeats` timed runs; a failing run stops the benchmark."""
     sample = Sample()
     for run in range(repeats + 1):
-        elapsed, cpu, peak, code = spawn(argv)
+        elapsed, cpu, peak, code = launcher.spawn(argv)
         if code != 0:
             result = subprocess.run(argv, capture_output=True, text=True, check=False)
             die(f"{' '.join(argv)} exited {code}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -454,26 +480,25 @@ def main() -> None:
         print(f"bench: generated {label}: {counts}", file=sys.stderr)
 
     python = sys.executable
+    launcher = Launcher()
+    floors = ("import typer", "import typer, pydantic.main", "import typer, pydantic.main, rich.table")
     baselines = {
-        "`python -c pass`": measure([python, "-c", "pass"], base),
-        "`fc --version`": measure([str(fc), "--version"], base),
-        "`python -c 'import typer'`": measure([python, "-c", "import typer"], base),
-        "`python -c 'import typer, pydantic.main'`": measure([python, "-c", "import typer, pydantic.main"], base),
-        "`python -c 'import typer, pydantic.main, rich.table'`": measure(
-            [python, "-c", "import typer, pydantic.main, rich.table"], base
-        ),
+        "`python -c pass`": measure(launcher, [python, "-c", "pass"], base),
+        "`fc --version`": measure(launcher, [str(fc), "--version"], base),
+        **{f"`python -c '{code}'`": measure(launcher, [python, "-c", code], base) for code in floors},
     }
     for f in files:
         for command in FC_COMMANDS:
-            f.samples[command] = measure(fc_argv(fc, command, f), f.repeats)
+            f.samples[command] = measure(launcher, fc_argv(fc, command, f), f.repeats)
         if check_toml:
-            f.samples["check-toml"] = measure([str(check_toml), str(f.path)], f.repeats)
+            f.samples["check-toml"] = measure(launcher, [str(check_toml), str(f.path)], f.repeats)
         print(
             f"bench: {f.label}: "
             + ", ".join(f"{name} {s.median_ms:,.0f} ms/{s.peak_mb:.0f} MiB" for name, s in f.samples.items()),
             file=sys.stderr,
         )
 
+    launcher.close()
     imports = {"--version": import_breakdown(python, ["--version"])}
     for command in FC_COMMANDS:
         imports[command] = import_breakdown(python, fc_argv(fc, command, files[0])[1:])
