@@ -92,7 +92,7 @@ def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dat
         checker = _Checker(path.parent, today or dt.date.today())
         _check_text(checker, raw, text)
         del text
-        dataset = _check_records(checker, raw)
+        dataset = _check_records(checker, raw, consume=True)  # raw is ours: the tables go as records come
         del raw
         return _finish(checker, dataset, file, lambda: read_text(path))
 
@@ -164,7 +164,8 @@ def _stats(indexed: _Indexed) -> dict[str, int]:
     }
 
 
-def _check_records(checker: _Checker, raw: dict[str, Any]) -> _Indexed:
+def _check_records(checker: _Checker, raw: dict[str, Any], consume: bool = False) -> _Indexed:
+    """The records that validate; with `consume`, each table of `raw` is dropped once it is a record."""
     indexed = _Indexed()
     for key in raw:
         if key not in TOP_LEVEL:
@@ -181,6 +182,8 @@ def _check_records(checker: _Checker, raw: dict[str, Any]) -> _Indexed:
         for index, record in enumerate(records):
             if (valid := checker.validated(model, record, (key, index))) is not None:
                 into.append((index, valid))
+            if consume:
+                records[index] = None
     return indexed
 
 
