@@ -116,7 +116,9 @@ def change_text(change: Change, with_relative: bool = True) -> str:
 def change_cell(change: Change | None, with_relative: bool = True) -> Cell:
     if change is None:
         return Cell(DASH, "muted")
-    arrow = "▲" if change.absolute > 0 else "▼" if change.absolute < 0 else "→"
+    # A rank's arrow follows its place, as the text does: 6th → 5th is "▲ … up 1".
+    rise = -change.absolute if change.measure is Measure.PLACES else change.absolute
+    arrow = "▲" if rise > 0 else "▼" if rise < 0 else "→"
     return Cell(f"{arrow} {change_text(change, with_relative)}", VERDICT_STYLES.get(change.verdict))
 
 
