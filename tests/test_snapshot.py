@@ -54,6 +54,14 @@ def test_next_target_is_the_nearest_not_yet_achieved() -> None:
     assert snap.next_target.target == min(open_targets, key=lambda t: t.deadline)
 
 
+def test_next_target_prefers_the_earliest_deadline() -> None:
+    goals = [target(90, 2035, set_in=2020), target(60, 2025, set_in=2020), target(75, 2030, set_in=2020)]
+    indicator = make_indicator([obs(2020, 40), obs(2023, 50)], goals)
+    snap = snapshot(indicator)
+    assert snap.next_target is not None
+    assert snap.next_target.target == min(goals, key=lambda t: t.deadline)
+
+
 def test_no_next_target_when_all_are_achieved_or_past() -> None:
     goals = [target(40, 2025, set_in=2020), target(60, 2021, set_in=2020)]
     indicator = make_indicator([obs(2020, 38), obs(2023, 45)], goals)
