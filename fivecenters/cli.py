@@ -133,14 +133,14 @@ def validate(
     """
     from fivecenters.checks import validate_file
     from fivecenters.load import find_data_file
+    from fivecenters.report import json_safe
 
     files = paths or [find_data_file(data)]
     reports = [validate_file(path)[0] for path in files]
     passed = all(report.passed(strict) for report in reports)
     if output_format is CheckFormat.JSON:
-        typer.echo(
-            json.dumps({"valid": passed, "reports": [r.to_dict() for r in reports]}, ensure_ascii=False, indent=2)
-        )
+        document = {"valid": passed, "reports": [r.to_dict() for r in reports]}
+        typer.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
         for report in reports:
             for problem in report.problems:

@@ -348,6 +348,10 @@ def append(extra: str) -> Edit:
     return lambda text: text + extra
 
 
+def severity_of(code: str) -> str:
+    return "warning" if code in WARNINGS else "error"
+
+
 @dataclass(frozen=True)
 class Expect:
     """A problem expected on the line of `needle` (or on the header of its table)."""
@@ -359,7 +363,7 @@ class Expect:
 
     @property
     def severity(self) -> str:
-        return "warning" if self.code in WARNINGS else "error"
+        return severity_of(self.code)
 
     def line(self, text: str) -> int:
         find = table_line_of if self.table else line_of
