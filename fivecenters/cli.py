@@ -50,6 +50,12 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    DATAPACKAGE = "datapackage"
+
+
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 MAX_SHOWN_ERRORS = 10
 
@@ -57,6 +63,7 @@ MAX_SHOWN_ERRORS = 10
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Domain errors become one-line messages: exit 1 for bad data, 2 for bad names."""
+    from fivecenters.files import OutputError
     from fivecenters.load import DataError
     from fivecenters.lookup import UnknownName
 
@@ -74,6 +81,11 @@ def user_errors() -> Iterator[None]:
 
         typer.echo(f"fc: error: {printable(str(exc))}", err=True)
         raise typer.Exit(2) from None
+    except OutputError as exc:
+        from fivecenters.report import printable
+
+        typer.echo(f"fc: error: {printable(str(exc))}", err=True)
+        raise typer.Exit(2 if exc.usage else 1) from None
 
 
 def _dataset(data: Path | None):  # -> Dataset; pydantic is imported only here
@@ -278,6 +290,49 @@ def sources(data: DataOption = None, output_format: FormatOption = OutputFormat.
             for s in sorted(dataset.sources, key=lambda s: s.id)
         ]
         _emit(output_format, records, [sources_grid(dataset)])
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv or json: one table; datapackage: a folder.")
+    ] = ExportFormat.CSV,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (csv, json) or folder (datapackage) to write.", metavar="PATH"),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Export the data for spreadsheets and other tools.
+
+    csv and json: a tidy long table, one row per observation (center,
+    indicator, year, value, unit, qualifier, status, revision, and the source's
+    title, publisher, URL and quote), to stdout or to --output. datapackage: a
+    Frictionless Data Package in the folder --output (datapackage.json with
+    the table schemas, plus observations.csv, targets.csv and sources.csv).
+    Files are replaced atomically.
+    """
+    with user_errors():
+        from fivecenters import export as exporting
+        from fivecenters.files import OutputError, write_text
+
+        if output_format is ExportFormat.DATAPACKAGE and output is None:
+            raise OutputError("--format datapackage needs --output DIR, the folder to write", usage=True)
+        dataset = _dataset(data)
+        if output_format is ExportFormat.DATAPACKAGE:
+            assert output is not None
+            exporting.write_package(dataset, output)
+            typer.echo(f"fc: wrote a data package to {output}", err=True)
+            return
+        if output_format is ExportFormat.CSV:
+            text = exporting.observations_csv(dataset)
+        else:
+            text = exporting.observations_json(dataset) + "\n"
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_text(output, text)
+            typer.echo(f"fc: wrote {output}", err=True)
 
 
 def main() -> None:
