@@ -335,6 +335,42 @@ def export(
             typer.echo(f"fc: wrote {output}", err=True)
 
 
+@app.command()
+def chart(
+    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. container-throughput.")],
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Write the chart as an SVG file instead.", metavar="PATH")
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """A line chart of one indicator over the years, with its targets as markers.
+
+    The y axis is labelled with the indicator's unit; ranks are drawn with 1st
+    at the top. Superseded revisions show as hollow points. With --svg, the
+    chart is written as a standalone SVG file (replaced atomically).
+    """
+    with user_errors():
+        from fivecenters.files import write_text
+        from fivecenters.lookup import indicator_named
+        from fivecenters.plot import plot_of
+
+        chosen = indicator_named(_dataset(data), indicator)
+        plot = plot_of(chosen)
+        if plot is None:
+            typer.echo(f"fc: error: {chosen.id} has nothing to chart: no observations and no targets", err=True)
+            raise typer.Exit(1)
+        if svg is not None:
+            from fivecenters.svg import line_chart
+
+            write_text(svg, line_chart(plot))
+            typer.echo(f"fc: wrote {svg}", err=True)
+            return
+        from fivecenters.chart import chart_lines
+        from fivecenters.render import console, print_lines
+
+        print_lines(chart_lines(plot, width=min(console().width, 100)))
+
+
 def main() -> None:
     app(prog_name="fc")
 
