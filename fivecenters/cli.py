@@ -247,7 +247,10 @@ def progress(
             assessments += found
             if found:
                 grids.append(progress_grid(each.title, found, explain))
-        _emit(output_format, [a.to_dict() for a in assessments], grids)
+        where = f" for the {chosen.title}" if chosen else ""
+        _emit(
+            output_format, [a.to_dict() for a in assessments], grids, [] if grids else [f"No targets recorded{where}."]
+        )
 
 
 @app.command()

@@ -77,7 +77,8 @@ class Change:
 def change_between(indicator: Indicator, before: Observation, after: Observation) -> Change:
     # Rounded to drop floating-point noise (4.4 - 4.2 = 0.20000000000000018).
     absolute = round(after.value - before.value, PRECISION)
-    relative = round(absolute / before.value, PRECISION) if before.value else None
+    # Against the size of the starting value, so that -2 → -1 is a rise of 50%.
+    relative = round(absolute / abs(before.value), PRECISION) if before.value else None
     if absolute == 0:
         verdict = Verdict.UNCHANGED
     else:

@@ -28,8 +28,8 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
     from rich.text import Text
 
     out = console(file)
-    # Box-drawing characters only where a terminal will draw them.
-    frame = box.SIMPLE_HEAD if out.is_terminal else box.ASCII2
+    # Box-drawing characters only on a terminal that has not asked for plain output.
+    frame = box.SIMPLE_HEAD if out.is_terminal and not out.no_color else box.ASCII2
     for grid in grids:
         table = Table(title=Text(printable(grid.title), style="bold"), box=frame, title_justify="left")
         for index, column in enumerate(grid.columns):

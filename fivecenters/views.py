@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from fivecenters.compare import Change, Comparison, Measure, Verdict
 from fivecenters.model import Dataset, Indicator, Kind, Observation, Qualifier
-from fivecenters.progress import Assessment, Status
+from fivecenters.progress import Assessment, Status, status_for_ratio
 from fivecenters.snapshot import CenterOverview, IndicatorSnapshot
 
 
@@ -66,7 +66,8 @@ def ordinal(n: int) -> str:
 def number(value: float, signed: bool = False) -> str:
     """Thousands separators and the value's own precision, up to three decimals."""
     text = f"{value:+,.3f}" if signed else f"{value:,.3f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "+0") else text  # a value that rounds to zero has no sign
 
 
 def spelled_unit(indicator: Indicator) -> str | None:
@@ -116,7 +117,9 @@ def change_text(change: Change, with_relative: bool = True) -> str:
 def change_cell(change: Change | None, with_relative: bool = True) -> Cell:
     if change is None:
         return Cell(DASH, "muted")
-    arrow = "▲" if change.absolute > 0 else "▼" if change.absolute < 0 else "→"
+    # A rank's arrow follows its place, as the text does: 6th → 5th is "▲ … up 1".
+    rise = -change.absolute if change.measure is Measure.PLACES else change.absolute
+    arrow = "▲" if rise > 0 else "▼" if rise < 0 else "→"
     return Cell(f"{arrow} {change_text(change, with_relative)}", VERDICT_STYLES.get(change.verdict))
 
 
@@ -222,7 +225,7 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         latest = f"{observed(indicator, a.latest)} ({a.latest.year})" if a.latest else DASH
         cells: list[Cell | str] = [label(indicator), baseline, latest, target_text(a)]
         if explain:
-            ratio = f"{a.ratio:.2f}" if a.ratio is not None else DASH
+            ratio = ratio_text(a.ratio) if a.ratio is not None else DASH
             cells += [_rate(a, a.actual_rate), _rate(a, a.required_rate), ratio]
         else:
             cells.append(bar(a.share) or DASH)
@@ -232,6 +235,12 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
             grid.notes.append(f"[{len(grid.notes) + 1}] {indicator.name}: {a.reason}")
         grid.add(*cells, Cell(a.status.value + marker, STATUS_STYLES[a.status]))
     return grid
+
+
+def ratio_text(ratio: float) -> str:
+    """R to two decimals, or four where two would round it across a threshold."""
+    short = f"{ratio:.2f}"
+    return short if status_for_ratio(float(short)) is status_for_ratio(ratio) else f"{ratio:.4f}"
 
 
 def _rate(assessment: Assessment, rate: float | None) -> str:
