@@ -374,6 +374,30 @@ def chart(
         print_lines(chart_lines(plot, width=min(console().width, 100)))
 
 
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="PATH")] = Path(
+        "report.html"
+    ),
+    data: DataOption = None,
+) -> None:
+    """One self-contained HTML page of all five centers, to open in any browser.
+
+    Per center: the headline indicators and their changes, a chart of every
+    indicator with its targets, progress bars with statuses, and each figure's
+    source, linked or named. The page loads nothing from the network (inline
+    CSS and SVG, no script). The file is replaced atomically.
+    """
+    with user_errors():
+        from fivecenters.files import write_text
+        from fivecenters.html_report import report_html
+        from fivecenters.load import find_data_file
+
+        path = find_data_file(data)
+        write_text(output, report_html(_dataset(path), path.name))
+        typer.echo(f"fc: wrote {output}", err=True)
+
+
 def main() -> None:
     app(prog_name="fc")
 
