@@ -109,6 +109,10 @@ class _Indexed:
 
     sources: list[tuple[int, Source]] = field(default_factory=list)
     indicators: list[tuple[int, Indicator]] = field(default_factory=list)
+    # From records that did not validate (already reported): their citations and ids
+    # must not add unused-source or unknown-source problems on top.
+    cited: set[str] = field(default_factory=set)
+    invalid_source_ids: set[str] = field(default_factory=set)
 
 
 def _dataset(indexed: _Indexed) -> Dataset:
@@ -144,7 +148,22 @@ def _check_records(checker: _Checker, raw: dict[str, Any]) -> _Indexed:
         for index, record in enumerate(records):
             if (valid := checker.validated(model, record, (key, index))) is not None:
                 into.append((index, valid))
+            elif key == "indicators":
+                indexed.cited |= _raw_citations(record)
+            elif isinstance(record.get("id"), str):
+                indexed.invalid_source_ids.add(record["id"])
     return indexed
+
+
+def _raw_citations(record: dict[str, Any]) -> set[str]:
+    """The source ids an indicator cites, read from a record that failed validation."""
+    return {
+        item["source"]
+        for kind in ("observations", "targets")
+        if isinstance(items := record.get(kind), list)
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("source"), str)
+    }
 
 
 def _check_control_characters(checker: _Checker, raw: Any, path: KeyPath = ()) -> None:
@@ -165,7 +184,7 @@ def _check_control_characters(checker: _Checker, raw: Any, path: KeyPath = ()) -
 
 def _check_dataset(checker: _Checker, data: _Indexed) -> None:
     sources = _check_sources(checker, data.sources)
-    cited: set[str] = set()
+    cited: set[str] = set(data.cited)
     seen: dict[str, int] = {}
     quotes = _QuoteFinder(checker.base_dir)
     for index, indicator in data.indicators:
@@ -184,6 +203,8 @@ def _check_dataset(checker: _Checker, data: _Indexed) -> None:
                 record_path = (*path, kind, number)
                 cited.add(record.source)
                 source = sources.get(record.source)
+                if source is None and record.source in data.invalid_source_ids:
+                    continue
                 if source is None:
                     checker.add(
                         (*record_path, "source"),
@@ -344,8 +365,9 @@ def value_in_quote(value: float, quote: str) -> bool:
         number = float(re.sub(r"[,，]", "", match[0]).replace("・", ".").replace("·", "."))
         if number == target:
             return True
-        if number and target:
-            shift = math.log10(target / number)
+        if number and target and math.isfinite(number):
+            # A difference of logs: a quotient of extreme values overflows or underflows.
+            shift = math.log10(target) - math.log10(number)
             if abs(shift - round(shift)) < 1e-9:
                 return True
     return False
