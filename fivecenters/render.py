@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from fivecenters.report import printable
-from fivecenters.views import Grid
+from fivecenters.views import Cell, Grid
 
-STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim"}
+STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
 
 
 def console(file: TextIO | None = None):  # -> rich.console.Console, imported lazily
@@ -61,3 +61,15 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
 
 def _md(text: str) -> str:
     return printable(text).replace("|", "\\|").replace("\n", " ")
+
+
+def print_lines(lines: Iterable[list[Cell]], file: TextIO | None = None) -> None:
+    """Lines of styled cells, such as a chart, each cell as literal text."""
+    from rich.text import Text
+
+    out = console(file)
+    for line in lines:
+        text = Text()
+        for cell in line:
+            text.append(printable(cell.text), style=STYLES.get(cell.style or "", ""))
+        out.print(text)
