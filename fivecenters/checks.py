@@ -355,14 +355,41 @@ def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[str, st
         yield "percent-out-of-range", f"value {value:g}% is above 100%"
 
 
-_NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:[.・·]\d+)?")
+# Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
+_NUMBER = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:[.・·]\d+|,\d{1,2}(?!\d))?")
+# One string per list reads better than forty quoted words.
+_WORDS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_ORDINALS = (  # noqa: SIM905
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+NUMBER_WORDS = {word: float(n) for words in (_WORDS, _ORDINALS) for n, word in enumerate(words)}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# Ranks in Chinese: 第三 (third), 第十 (tenth).
+_CHINESE_ORDINAL = re.compile("第([一二三四五六七八九十])")
+
+
+def numbers_in(text: str) -> Iterator[float]:
+    """Every number a quote states: in digits, as an English word, or as a Chinese ordinal."""
+    text = unicodedata.normalize("NFKC", text)
+    for match in _NUMBER.finditer(text):
+        digits = match[0].replace("，", ",").replace("・", ".").replace("·", ".")
+        if re.search(r",\d{1,2}$", digits):
+            digits = digits.replace(",", ".")
+        yield float(digits.replace(",", ""))
+    for match in _NUMBER_WORD.finditer(text):
+        yield NUMBER_WORDS[match[1].lower()]
+    for match in _CHINESE_ORDINAL.finditer(text):
+        yield float("一二三四五六七八九十".index(match[1]) + 1)
 
 
 def value_in_quote(value: float, quote: str) -> bool:
     """Whether the quote states the value, allowing a change of scale (亿元 → trillion)."""
     target = abs(value)
-    for match in _NUMBER.finditer(unicodedata.normalize("NFKC", quote)):
-        number = float(re.sub(r"[,，]", "", match[0]).replace("・", ".").replace("·", "."))
+    for number in numbers_in(quote):
         if number == target:
             return True
         if number and target and math.isfinite(number):

@@ -209,6 +209,12 @@ def test_any_casing_of_an_alias_resolves(alias: str, upper: list[bool]) -> None:
         (-2.3, "同比下降2.3%"),
         (-0.7, "growth of -0.7%"),
         (0, "0 new cases"),
+        (5, "secured fifth place in the ranking"),  # ranks in words
+        (7, "ranked Shanghai Seventh globally"),
+        (3, "排名均升至世界第三"),
+        (2, "位居第二"),
+        (4.19, "atingiram um recorde de 4,19 trilhões de yuans"),  # a decimal comma
+        (619.14, "(US$ 619,14 bilhões)"),
     ],
 )
 def test_value_in_quote(value: float, quote: str) -> None:
@@ -225,6 +231,9 @@ def test_value_in_quote(value: float, quote: str) -> None:
         (2.5, "ranked 5th"),
         (0, "no figure here"),
         (3, "no figure here"),
+        (5, "the fifteenth time"),  # a word is matched whole
+        (3, "三个中心"),  # a Chinese numeral counts only as an ordinal (第三)
+        (4.19, "4,191 trillion"),  # three digits after a comma group thousands: 4191
     ],
 )
 def test_value_not_in_quote(value: float, quote: str) -> None:
