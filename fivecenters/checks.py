@@ -67,8 +67,8 @@ def _describe(error: Any) -> tuple[str, str]:
         return "unknown-center", f"'{error['input']}' is not a center; {error['ctx']['expected']}"
     if kind == "enum":
         return "invalid-value", f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
-    if kind == "string_pattern_mismatch" and name in ("id", "source"):
-        return "invalid-id", f"'{error['input']}' is not a kebab-case id (lowercase letters, digits, hyphens)"
+    if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
+        return "invalid-id", f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
     code = _PYDANTIC_CODES.get(kind, "wrong-type")
     return code, f"'{name}': {error['msg'][0].lower()}{error['msg'][1:]} (got {type(error['input']).__name__})"
 

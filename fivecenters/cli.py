@@ -66,6 +66,7 @@ def user_errors() -> Iterator[None]:
     from fivecenters.files import OutputError
     from fivecenters.load import DataError
     from fivecenters.lookup import UnknownName
+    from fivecenters.report import printable
 
     try:
         yield
@@ -74,11 +75,9 @@ def user_errors() -> Iterator[None]:
             typer.echo(problem.format(exc.file), err=True)
         more = len(exc.problems) - MAX_SHOWN_ERRORS
         hint = f" ({more} more)" if more > 0 else ""
-        typer.echo(f"fc: {exc.file} cannot be used{hint}; run 'fc validate' for the full report", err=True)
+        typer.echo(f"fc: {printable(exc.file)} cannot be used{hint}; run 'fc validate' for the full report", err=True)
         raise typer.Exit(1) from None
     except UnknownName as exc:
-        from fivecenters.report import printable
-
         typer.echo(f"fc: error: {printable(str(exc))}", err=True)
         raise typer.Exit(2) from None
     except OutputError as exc:
