@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fivecenters.canonical import canonical_data, canonical_text, diff, format_text
 from fivecenters.centers import Center
-from fivecenters.checks import FIRST_YEAR, LAST_TARGET_YEAR, check_document
+from fivecenters.checks import FIRST_YEAR, LAST_TARGET_YEAR, check_document, value_in_quote
 from fivecenters.model import Comparator, Dataset, Direction, Kind, Qualifier, Status
 
 TODAY = dt.date.today()
@@ -158,6 +158,15 @@ def test_diff_shows_what_fmt_would_change() -> None:
 
 
 # --- Properties -------------------------------------------------------------
+
+
+def test_extreme_values_do_not_crash_the_quote_check() -> None:
+    """Found by the property below: 5e-324 / 2 underflows to 0, and log10(0) raised."""
+    assert not value_in_quote(5e-324, "2")
+    assert not value_in_quote(1.5e308, "0.00001")  # 1.5e308 / 1e-5 overflows
+    assert not value_in_quote(2.0, "9" * 400)  # a number too long for a float
+    assert value_in_quote(5.140447, "51404.47億元")
+
 
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
 texts = st.text(st.characters(codec="utf-8", exclude_characters=_CONTROL), min_size=1, max_size=20)
