@@ -604,7 +604,9 @@ def add_target(
         quote=quote,
         note=note,
     )
-    _commit(data, lambda raw: edit.add_target(raw, indicator, record), f"added target {value} by {deadline}")
+    _commit(
+        data, lambda raw: edit.add_target(raw, indicator, record), f"added target {value} by {deadline} to {indicator}"
+    )
 
 
 @app.command("add-indicator")
