@@ -83,12 +83,12 @@ class Observation(Record):
     value: float
     qualifier: Annotated[Qualifier, LAX] | None = None
     status: Annotated[Status, LAX] = Status.FINAL
-    source: Id
-    quote: Text
-    note: Text | None = None
     revision: bool = False
     used: bool = True
     derived_from: list[Text] = []
+    source: Id
+    quote: Text
+    note: Text | None = None
 
 
 class Target(Record):
