@@ -33,9 +33,15 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
     for grid in grids:
         table = Table(title=Text(printable(grid.title), style="bold"), box=frame, title_justify="left")
         for index, column in enumerate(grid.columns):
-            table.add_column(Text(column), justify="right" if index in grid.numeric else "left", overflow="fold")
+            wraps = grid.wrapping is None or index in grid.wrapping
+            table.add_column(
+                Text(column),
+                justify="right" if index in grid.numeric else "left",
+                overflow="fold" if wraps else "ellipsis",
+                no_wrap=not wraps,
+            )
         for row in grid.rows:
-            table.add_row(*(Text(printable(cell.text), style=STYLES.get(cell.style or "", "")) for cell in row))
+            table.add_row(*(Text(_lines(cell.text), style=STYLES.get(cell.style or "", "")) for cell in row))
         out.print(table)
         for note in grid.notes:
             out.print(Text(printable(note), style="dim"))
@@ -73,3 +79,8 @@ def print_lines(lines: Iterable[list[Cell]], file: TextIO | None = None) -> None
         for cell in line:
             text.append(printable(cell.text), style=STYLES.get(cell.style or "", ""))
         out.print(text)
+
+
+def _lines(text: str) -> str:
+    """Cells may stack lines; anything else unprintable is shown escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -53,7 +53,7 @@ def test_wipo_rank_changes_in_places() -> None:
     expected = f"{ordinal(int(before.value))} → {ordinal(int(after.value))}, up {places}"
     assert change_text(change) == expected
     # The arrow follows the place, as the words do.
-    assert change_cell(change).text == f"▲ {expected}"
+    assert change_cell(change, separator=" ").text == f"▲ {expected}"
     assert change_cell(change).style == "good"
 
     back = change_between(indicator, after, before)
