@@ -36,7 +36,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
+        # Plain values before tables, as TOML writes them, so that the order (and
+        # anything sorted by it) is the same once the canonical text is read back.
+        keys = sorted(value, key=lambda key: isinstance(value[key], Mapping) or _is_tables(value[key]))
+        return {key: _plain(value[key]) for key in keys}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value

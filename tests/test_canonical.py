@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers_edit import SAMPLE
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fivecenters.canonical import canonical_data, canonical_text, diff, format_text
@@ -330,6 +330,8 @@ _odd_files = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(_odd_files)
+# Found by CI: a table whose keys came tables-first sorted differently once read back.
+@example({"sources": [{"": [], "id": {"0": {}, "": 0}}, {"id": {"": 0}}]})
 def test_any_toml_keeps_every_value(raw: dict[str, Any]) -> None:
     """fmt works on files that do not validate yet: it must not lose their content."""
     text = canonical_text(raw)
