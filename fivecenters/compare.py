@@ -39,6 +39,18 @@ def measure_of(indicator: Indicator) -> Measure:
     return Measure.RELATIVE
 
 
+def indicator_record(indicator: Indicator) -> dict[str, Any]:
+    """What every output record says of its indicator, so that rows can be read alone."""
+    return {
+        "center": indicator.center.value,
+        "indicator": indicator.id,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "kind": indicator.kind.value,
+        "direction": indicator.direction.value,
+    }
+
+
 def observation_record(obs: Observation | None) -> dict[str, Any] | None:
     """An observation as output records carry it: value with its qualifier, status and source."""
     if obs is None:
@@ -111,10 +123,7 @@ class ComparisonRow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "center": self.indicator.center.value,
-            "indicator": self.indicator.id,
-            "name": self.indicator.name,
-            "unit": self.indicator.unit,
+            **indicator_record(self.indicator),
             "first": observation_record(self.first),
             "second": observation_record(self.second),
             "change": self.change.to_dict() if self.change else None,

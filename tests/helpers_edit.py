@@ -121,3 +121,16 @@ def assert_valid(path: Path) -> None:
 def added_observation(value: str, quote: str, *extra: str, indicator: str = "gdp", year: int = 2024) -> Sequence[str]:
     """`fc add` arguments for one observation citing the sample's document."""
     return ["add", indicator, str(year), value, "--source", "port-bulletin", "--quote", quote, *extra]
+
+
+def added_indicator(indicator_id: str, center: str, *extra: str, unit: str = "u", kind: str = "flow") -> list[str]:
+    """`fc add-indicator` arguments with every required option."""
+    options = {"--center": center, "--name": "N", "--unit": unit, "--kind": kind, "--direction": "higher"}
+    return [
+        "add-indicator",
+        indicator_id,
+        *(part for pair in options.items() for part in pair),
+        "--description",
+        "D",
+        *extra,
+    ]

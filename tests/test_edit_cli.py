@@ -12,6 +12,7 @@ import pytest
 import yaml
 from helpers_edit import (
     SAMPLE,
+    added_indicator,
     added_observation,
     assert_valid,
     errors_of,
@@ -192,25 +193,7 @@ def test_add_target(data: Path) -> None:
 
 
 def test_add_indicator_then_a_negative_value(data: Path) -> None:
-    result = fc(
-        "add-indicator",
-        "gdp-growth",
-        "--center",
-        "Economy",
-        "--name",
-        "GDP growth",
-        "--unit",
-        "%",
-        "--kind",
-        "growth",
-        "--direction",
-        "higher",
-        "--description",
-        "Real growth over the year.",
-        "--headline",
-        "--data",
-        data,
-    )
+    result = fc(*added_indicator("gdp-growth", "Economy", "--headline", unit="%", kind="growth"), "--data", data)
     assert result.exit_code == 0, result.output
     assert indicator(data, "gdp-growth")["center"] == "economic"
     assert [i["id"] for i in load(data)["indicators"]] == ["gdp", "gdp-growth", "container-throughput"]
@@ -287,42 +270,12 @@ REFUSED = {
         "Invalid value for '--published'",
     ),
     "bad id": (
-        [
-            "add-indicator",
-            "Bad Id",
-            "--center",
-            "trade",
-            "--name",
-            "N",
-            "--unit",
-            "u",
-            "--kind",
-            "flow",
-            "--direction",
-            "higher",
-            "--description",
-            "D",
-        ],
+        added_indicator("Bad Id", "trade"),
         1,
         "error invalid-id",
     ),
     "unknown center": (
-        [
-            "add-indicator",
-            "x",
-            "--center",
-            "moon",
-            "--name",
-            "N",
-            "--unit",
-            "u",
-            "--kind",
-            "flow",
-            "--direction",
-            "higher",
-            "--description",
-            "D",
-        ],
+        added_indicator("x", "moon"),
         2,
         "unknown center 'moon'",
     ),
