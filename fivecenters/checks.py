@@ -69,8 +69,8 @@ def _describe(error: Any) -> tuple[str, str]:
         return "unknown-center", f"'{error['input']}' is not a center; {error['ctx']['expected']}"
     if kind == "enum":
         return "invalid-value", f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
-    if kind == "string_pattern_mismatch" and name in ("id", "source"):
-        return "invalid-id", f"'{error['input']}' is not a kebab-case id (lowercase letters, digits, hyphens)"
+    if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
+        return "invalid-id", f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
     code = _PYDANTIC_CODES.get(kind, "wrong-type")
     return code, f"'{name}': {error['msg'][0].lower()}{error['msg'][1:]} (got {type(error['input']).__name__})"
 
@@ -146,6 +146,10 @@ class _Indexed:
 
     sources: list[tuple[int, Source]] = field(default_factory=list)
     indicators: list[tuple[int, Indicator]] = field(default_factory=list)
+    # From records that did not validate (already reported): their citations and ids
+    # must not add unused-source or unknown-source problems on top.
+    cited: set[str] = field(default_factory=set)
+    invalid_source_ids: set[str] = field(default_factory=set)
 
 
 def _dataset(indexed: _Indexed) -> Dataset:
@@ -182,9 +186,24 @@ def _check_records(checker: _Checker, raw: dict[str, Any], consume: bool = False
         for index, record in enumerate(records):
             if (valid := checker.validated(model, record, (key, index))) is not None:
                 into.append((index, valid))
+            elif key == "indicators":
+                indexed.cited |= _raw_citations(record)
+            elif isinstance(record.get("id"), str):
+                indexed.invalid_source_ids.add(record["id"])
             if consume:
                 records[index] = None
     return indexed
+
+
+def _raw_citations(record: dict[str, Any]) -> set[str]:
+    """The source ids an indicator cites, read from a record that failed validation."""
+    return {
+        item["source"]
+        for kind in ("observations", "targets")
+        if isinstance(items := record.get(kind), list)
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("source"), str)
+    }
 
 
 # TOML lets U+0080–U+009F stand raw in a string and makes the other control characters only by
@@ -216,7 +235,7 @@ def _check_control_characters(checker: _Checker, raw: Any, path: KeyPath = ()) -
 
 def _check_dataset(checker: _Checker, data: _Indexed) -> None:
     sources = _check_sources(checker, data.sources)
-    cited: set[str] = set()
+    cited: set[str] = set(data.cited)
     seen: dict[str, int] = {}
     quotes = _QuoteFinder(checker.base_dir)
     for index, indicator in data.indicators:
@@ -235,6 +254,8 @@ def _check_dataset(checker: _Checker, data: _Indexed) -> None:
                 record_path = (*path, kind, number)
                 cited.add(record.source)
                 source = sources.get(record.source)
+                if source is None and record.source in data.invalid_source_ids:
+                    continue
                 if source is None:
                     checker.add(
                         (*record_path, "source"),
@@ -385,22 +406,51 @@ def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[str, st
         yield "percent-out-of-range", f"value {value:g}% is above 100%"
 
 
-_NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:[.・·]\d+)?")
-_NUMBER_MARKS = str.maketrans({",": None, "，": None, "・": ".", "·": "."})
+# Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
+_NUMBER = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:[.・·]\d+|,\d{1,2}(?!\d))?")
+# One string per list reads better than forty quoted words.
+_WORDS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_ORDINALS = (  # noqa: SIM905
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+NUMBER_WORDS = {word: float(n) for words in (_WORDS, _ORDINALS) for n, word in enumerate(words)}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# Ranks in Chinese: 第三 (third), 第十 (tenth).
+_CHINESE_ORDINAL = re.compile("第([一二三四五六七八九十])")
+
+
+def numbers_in(text: str) -> Iterator[float]:
+    """Every number a quote states: in digits, as an English word, or as a Chinese ordinal."""
+    text = unicodedata.normalize("NFKC", text)
+    for match in _NUMBER.finditer(text):
+        try:  # most numbers are plain digits: no separators to read
+            yield float(match[0])
+            continue
+        except ValueError:
+            pass
+        digits = match[0].replace("，", ",").replace("・", ".").replace("·", ".")
+        if re.search(r",\d{1,2}$", digits):
+            digits = digits.replace(",", ".")
+        yield float(digits.replace(",", ""))
+    for match in _NUMBER_WORD.finditer(text):
+        yield NUMBER_WORDS[match[1].lower()]
+    for match in _CHINESE_ORDINAL.finditer(text):
+        yield float("一二三四五六七八九十".index(match[1]) + 1)
 
 
 def value_in_quote(value: float, quote: str) -> bool:
     """Whether the quote states the value, allowing a change of scale (亿元 → trillion)."""
     target = abs(value)
-    for match in _NUMBER.finditer(unicodedata.normalize("NFKC", quote)):
-        try:
-            number = float(match[0])
-        except ValueError:  # thousands separators, a middle dot for the decimal point
-            number = float(match[0].translate(_NUMBER_MARKS))
+    for number in numbers_in(quote):
         if number == target:
             return True
-        if number and target:
-            shift = math.log10(target / number)
+        if number and target and math.isfinite(number):
+            # A difference of logs: a quotient of extreme values overflows or underflows.
+            shift = math.log10(target) - math.log10(number)
             if abs(shift - round(shift)) < 1e-9:
                 return True
     return False

@@ -39,6 +39,18 @@ def measure_of(indicator: Indicator) -> Measure:
     return Measure.RELATIVE
 
 
+def indicator_record(indicator: Indicator) -> dict[str, Any]:
+    """What every output record says of its indicator, so that rows can be read alone."""
+    return {
+        "center": indicator.center.value,
+        "indicator": indicator.id,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "kind": indicator.kind.value,
+        "direction": indicator.direction.value,
+    }
+
+
 def observation_record(obs: Observation | None) -> dict[str, Any] | None:
     """An observation as output records carry it: value with its qualifier, status and source."""
     if obs is None:
@@ -77,7 +89,8 @@ class Change:
 def change_between(indicator: Indicator, before: Observation, after: Observation) -> Change:
     # Rounded to drop floating-point noise (4.4 - 4.2 = 0.20000000000000018).
     absolute = round(after.value - before.value, PRECISION)
-    relative = round(absolute / before.value, PRECISION) if before.value else None
+    # Against the size of the starting value, so that -2 → -1 is a rise of 50%.
+    relative = round(absolute / abs(before.value), PRECISION) if before.value else None
     if absolute == 0:
         verdict = Verdict.UNCHANGED
     else:
@@ -110,10 +123,7 @@ class ComparisonRow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "center": self.indicator.center.value,
-            "indicator": self.indicator.id,
-            "name": self.indicator.name,
-            "unit": self.indicator.unit,
+            **indicator_record(self.indicator),
             "first": observation_record(self.first),
             "second": observation_record(self.second),
             "change": self.change.to_dict() if self.change else None,

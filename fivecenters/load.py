@@ -91,6 +91,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise DataError.single(file, "toml-syntax", "invalid TOML: values nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -142,7 +144,9 @@ class Locator:
         table: KeyPath = ()
         open_string: str | None = None
         open_brackets = 0  # inside a value array that spans lines
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Lines end at LF only, as tomllib counts them: splitlines() would also split
+        # at U+2028, U+0085 and others that TOML strings may hold.
+        for number, line in enumerate(text.split("\n"), start=1):
             if open_string:
                 if line.count(open_string) % 2 == 1:
                     open_string = None

@@ -85,13 +85,13 @@ class Observation(Record):
     value: float
     qualifier: Annotated[Qualifier, LAX] | None = None
     status: Annotated[Status, LAX] = Status.FINAL
-    source: Id
-    quote: Text
-    note: Text | None = None
     revision: bool = False
     used: bool = True
     # default_factory: a `= []` default is deep-copied for every record, a tenth of validation time.
     derived_from: list[Text] = Field(default_factory=list)
+    source: Id
+    quote: Text
+    note: Text | None = None
 
 
 class Target(Record):

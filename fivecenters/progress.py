@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fivecenters.compare import latest_as_of, observation_record
+from fivecenters.compare import indicator_record, latest_as_of, observation_record
 from fivecenters.model import Comparator, Direction, Indicator, Observation, Target
 
 ON_TRACK = 0.95
@@ -75,11 +75,7 @@ class Assessment:
     def to_dict(self) -> dict[str, Any]:
         target = self.target
         return {
-            "center": self.indicator.center.value,
-            "indicator": self.indicator.id,
-            "name": self.indicator.name,
-            "unit": self.indicator.unit,
-            "direction": self.indicator.direction.value,
+            **indicator_record(self.indicator),
             "target": {
                 "value": target.value,
                 "comparator": target.comparator.value,

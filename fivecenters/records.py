@@ -26,16 +26,18 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
+def to_csv(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
+    """Columns from the records, or given, so that a table with no rows still has its header."""
     rows = [flatten(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in rows:
-        columns.update(dict.fromkeys(row))
-    # A record missing in one row ("change": null) must not add a column beside its fields.
-    nested = {name.split(".", 1)[0] for name in columns if "." in name}
-    columns = {name: None for name in columns if name not in nested}
+    if columns is None:
+        found: dict[str, None] = {}
+        for row in rows:
+            found.update(dict.fromkeys(row))
+        # A record missing in one row ("change": null) must not add a column beside its fields.
+        nested = {name.split(".", 1)[0] for name in found if "." in name}
+        columns = [name for name in found if name not in nested]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()

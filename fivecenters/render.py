@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from fivecenters.report import printable
-from fivecenters.views import Grid
+from fivecenters.views import Cell, Grid
 
-STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim"}
+STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
 
 
 def console(file: TextIO | None = None):  # -> rich.console.Console, imported lazily
@@ -28,14 +28,20 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
     from rich.text import Text
 
     out = console(file)
-    # Box-drawing characters only where a terminal will draw them.
-    frame = box.SIMPLE_HEAD if out.is_terminal else box.ASCII2
+    # Box-drawing characters only on a terminal that has not asked for plain output.
+    frame = box.SIMPLE_HEAD if out.is_terminal and not out.no_color else box.ASCII2
     for grid in grids:
         table = Table(title=Text(printable(grid.title), style="bold"), box=frame, title_justify="left")
         for index, column in enumerate(grid.columns):
-            table.add_column(Text(column), justify="right" if index in grid.numeric else "left", overflow="fold")
+            wraps = grid.wrapping is None or index in grid.wrapping
+            table.add_column(
+                Text(column),
+                justify="right" if index in grid.numeric else "left",
+                overflow="fold" if wraps else "ellipsis",
+                no_wrap=not wraps,
+            )
         for row in grid.rows:
-            table.add_row(*(Text(printable(cell.text), style=STYLES.get(cell.style or "", "")) for cell in row))
+            table.add_row(*(Text(_lines(cell.text), style=STYLES.get(cell.style or "", "")) for cell in row))
         out.print(table)
         for note in grid.notes:
             out.print(Text(printable(note), style="dim"))
@@ -61,3 +67,20 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
 
 def _md(text: str) -> str:
     return printable(text).replace("|", "\\|").replace("\n", " ")
+
+
+def print_lines(lines: Iterable[list[Cell]], file: TextIO | None = None) -> None:
+    """Lines of styled cells, such as a chart, each cell as literal text."""
+    from rich.text import Text
+
+    out = console(file)
+    for line in lines:
+        text = Text()
+        for cell in line:
+            text.append(printable(cell.text), style=STYLES.get(cell.style or "", ""))
+        out.print(text)
+
+
+def _lines(text: str) -> str:
+    """Cells may stack lines; anything else unprintable is shown escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))

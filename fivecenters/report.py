@@ -14,6 +14,7 @@ Severity = Literal["error", "warning"]
 # Tab and newline are fine inside data text; every other control character is not.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
 KeyPath = tuple[str | int, ...]
 
 
@@ -30,7 +31,8 @@ class Problem:
         return Problem(self.code, self.message, self.severity, self.path, line, column)
 
     def format(self, file: str) -> str:
-        where = file if self.line is None else f"{file}:{self.line}:{self.column or 1}"
+        # The file name too: a name with escape codes must not reach the terminal raw.
+        where = printable(file) + ("" if self.line is None else f":{self.line}:{self.column or 1}")
         return f"{where}: {self.severity} {self.code}: {printable(self.message)}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +71,7 @@ class Report:
     def summary(self) -> str:
         counts = f"{_plural(len(self.errors), 'error')}, {_plural(len(self.warnings), 'warning')}"
         contents = ", ".join(_plural(n, name[:-1]) for name, n in self.stats.items())
-        return f"{self.file}: {counts}" + (f" ({contents})" if contents else "")
+        return f"{printable(self.file)}: {counts}" + (f" ({contents})" if contents else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,11 @@ class Report:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and C1 controls escaped; json.dumps escapes only C0 ones itself."""
+    return _C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def printable(text: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fivecenters.centers import Center
-from fivecenters.compare import Change, change_between, latest_as_of, observation_record
+from fivecenters.compare import Change, change_between, indicator_record, latest_as_of, observation_record
 from fivecenters.model import Dataset, Indicator, Observation
 from fivecenters.progress import Assessment, Status, assess
 
@@ -21,12 +21,7 @@ class IndicatorSnapshot:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "center": self.indicator.center.value,
-            "indicator": self.indicator.id,
-            "name": self.indicator.name,
-            "unit": self.indicator.unit,
-            "kind": self.indicator.kind.value,
-            "direction": self.indicator.direction.value,
+            **indicator_record(self.indicator),
             "latest": observation_record(self.latest),
             "change": self.change.to_dict() if self.change else None,
             "series": [{"year": o.year, "value": o.value} for o in self.series],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from fivecenters.compare import Change, Comparison, Measure, Verdict
 from fivecenters.model import Dataset, Indicator, Kind, Observation, Qualifier
-from fivecenters.progress import Assessment, Status
+from fivecenters.progress import Assessment, Status, status_for_ratio
 from fivecenters.snapshot import CenterOverview, IndicatorSnapshot
 
 
@@ -29,12 +29,18 @@ class Grid:
     rows: list[list[Cell]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # columns aligned right
+    # Columns whose text may wrap; the others keep their (short, stacked) cells whole,
+    # so a narrow terminal takes its room from the names. None: all may wrap.
+    wrapping: frozenset[int] | None = None
 
     def add(self, *cells: Cell | str) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
 
 
 DASH = "—"
+# Table cells stack a value over its year, or a change over its relative change,
+# so that tables stay readable at 80 columns.
+STACK = "\n"
 HEDGES = {
     Qualifier.ABOUT: "≈",
     Qualifier.NEARLY: "≈",
@@ -55,6 +61,7 @@ STATUS_STYLES = {
 }
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 8
+SMALL_BAR = 5
 UNITLESS = {"count", "rank", "number"}
 
 
@@ -66,7 +73,8 @@ def ordinal(n: int) -> str:
 def number(value: float, signed: bool = False) -> str:
     """Thousands separators and the value's own precision, up to three decimals."""
     text = f"{value:+,.3f}" if signed else f"{value:,.3f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "+0") else text  # a value that rounds to zero has no sign
 
 
 def spelled_unit(indicator: Indicator) -> str | None:
@@ -100,24 +108,26 @@ def percent(fraction: float) -> str:
     return f"{fraction * 100:+,.1f}%"
 
 
-def change_text(change: Change, with_relative: bool = True) -> str:
+def change_text(change: Change, with_relative: bool = True, separator: str = " ") -> str:
     """A change in the indicator's own terms: points, places, or absolute and relative."""
     if change.measure is Measure.PLACES:
         before, after = int(change.before.value), int(change.after.value)
         moved = before - after
         how = "unchanged" if moved == 0 else f"{'up' if moved > 0 else 'down'} {abs(moved)}"
-        return f"{ordinal(before)} → {ordinal(after)}, {how}"
+        return f"{ordinal(before)} → {ordinal(after)},{separator}{how}"
     if change.measure is Measure.PERCENTAGE_POINTS:
         return f"{number(change.absolute, signed=True)} pp"
-    relative = f" ({percent(change.relative)})" if with_relative and change.relative is not None else ""
+    relative = f"{separator}({percent(change.relative)})" if with_relative and change.relative is not None else ""
     return f"{number(change.absolute, signed=True)}{relative}"
 
 
-def change_cell(change: Change | None, with_relative: bool = True) -> Cell:
+def change_cell(change: Change | None, with_relative: bool = True, separator: str = " ") -> Cell:
     if change is None:
         return Cell(DASH, "muted")
-    arrow = "▲" if change.absolute > 0 else "▼" if change.absolute < 0 else "→"
-    return Cell(f"{arrow} {change_text(change, with_relative)}", VERDICT_STYLES.get(change.verdict))
+    # A rank's arrow follows its place, as the text does: 6th → 5th is "▲ … up 1".
+    rise = -change.absolute if change.measure is Measure.PLACES else change.absolute
+    arrow = "▲" if rise > 0 else "▼" if rise < 0 else "→"
+    return Cell(f"{arrow} {change_text(change, with_relative, separator)}", VERDICT_STYLES.get(change.verdict))
 
 
 def sparkline(values: list[float]) -> str:
@@ -129,34 +139,36 @@ def sparkline(values: list[float]) -> str:
     return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1)) if span else 3] for v in finite)
 
 
-def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+def bar(share: float | None, width: int = BAR_WIDTH, separator: str = " ") -> str:
     if share is None:
         return ""
     clamped = max(0.0, min(1.0, share))
     filled = round(clamped * width)
-    return "█" * filled + "░" * (width - filled) + f" {clamped * 100:.0f}%"
+    return "█" * filled + "░" * (width - filled) + f"{separator}{clamped * 100:.0f}%"
 
 
-def target_text(assessment: Assessment) -> str:
+def target_text(assessment: Assessment, separator: str = " ") -> str:
     target, indicator = assessment.target, assessment.indicator
     comparator = {"at-least": "≥", "at-most": "≤", "about": "≈"}[target.comparator.value]
-    return f"{comparator}{quantity(indicator, target.value, with_unit=False)} by {target.deadline}"
+    return f"{comparator}{quantity(indicator, target.value, with_unit=False)}{separator}by {target.deadline}"
+
+
+def dated(text: str, year: int) -> str:
+    return f"{text}{STACK}({year})"
 
 
 def show_grid(title: str, snapshots: list[IndicatorSnapshot]) -> Grid:
-    grid = Grid(
-        title, ["Indicator", "Latest", "Year", "Change", "Trend", "Next target", "Source"], numeric=frozenset({1})
-    )
+    columns = ["Indicator", "Latest", "Change", "Trend", "Next target", "Source"]
+    grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0, 5}))
     for snap in snapshots:
-        indicator, target = snap.indicator, snap.next_target
+        indicator, target, latest = snap.indicator, snap.next_target, snap.latest
         grid.add(
             label(indicator),
-            observed(indicator, snap.latest),
-            str(snap.latest.year) if snap.latest else DASH,
-            change_cell(snap.change),
+            dated(observed(indicator, latest), latest.year) if latest else DASH,
+            change_cell(snap.change, separator=STACK),
             sparkline([o.value for o in snap.series]),
-            f"{target_text(target)} {bar(target.share)}".strip() if target else DASH,
-            Cell(snap.latest.source if snap.latest else DASH, "muted"),
+            f"{target_text(target)}{STACK}{bar(target.share, SMALL_BAR)}" if target else DASH,
+            Cell(latest.source if latest else DASH, "muted"),
         )
     return grid
 
@@ -164,7 +176,12 @@ def show_grid(title: str, snapshots: list[IndicatorSnapshot]) -> Grid:
 def overview_grids(centers: list[CenterOverview]) -> list[Grid]:
     grids = []
     for center in centers:
-        grid = Grid(center.center.title, ["Indicator", "Latest", "Year", "Change"], numeric=frozenset({1}))
+        grid = Grid(
+            center.center.title,
+            ["Indicator", "Latest", "Year", "Change"],
+            numeric=frozenset({1}),
+            wrapping=frozenset({0}),
+        )
         for snap in center.headlines:
             grid.add(
                 label(snap.indicator),
@@ -181,9 +198,8 @@ def compare_grids(comparison: Comparison) -> list[Grid]:
     first, second = comparison.first_year, comparison.second_year
     grids = []
     for center, rows in comparison.by_center().items():
-        grid = Grid(
-            center.title, ["Indicator", str(first), str(second), "Change", "Relative"], numeric=frozenset({1, 2})
-        )
+        columns = ["Indicator", str(first), str(second), "Change", "Relative"]
+        grid = Grid(center.title, columns, numeric=frozenset({1, 2}), wrapping=frozenset({0}))
         for row in rows:
             indicator, change = row.indicator, row.change
             relative = DASH
@@ -210,28 +226,47 @@ def compare_summary(comparison: Comparison) -> str:
 
 
 def progress_grid(title: str, assessments: list[Assessment], explain: bool = False) -> Grid:
-    """With `explain`, the rates and R replace the progress bar and reasons become notes."""
-    columns = ["Indicator", "Baseline", "Latest", "Target"]
-    columns += ["Actual/yr", "Needed/yr", "R", "Status"] if explain else ["Progress", "Status"]
-    grid = Grid(title, columns)
+    """With `explain`, the numbers behind each status replace the baseline, latest and bar columns."""
+    if explain:
+        grid = Grid(title, ["Indicator", "Target", "Status", "Why"], wrapping=frozenset({0, 2, 3}))
+    else:
+        columns = ["Indicator", "Baseline", "Latest", "Target", "Progress", "Status"]
+        grid = Grid(title, columns, wrapping=frozenset({0, 5}))
     for a in assessments:
         indicator = a.indicator
-        baseline = (
-            f"{quantity(indicator, a.baseline.value, with_unit=False)} ({a.baseline.year})" if a.baseline else DASH
-        )
-        latest = f"{observed(indicator, a.latest)} ({a.latest.year})" if a.latest else DASH
-        cells: list[Cell | str] = [label(indicator), baseline, latest, target_text(a)]
+        status = Cell(a.status.value, STATUS_STYLES[a.status])
         if explain:
-            ratio = f"{a.ratio:.2f}" if a.ratio is not None else DASH
-            cells += [_rate(a, a.actual_rate), _rate(a, a.required_rate), ratio]
-        else:
-            cells.append(bar(a.share) or DASH)
-        marker = ""
-        if explain and a.reason:
-            marker = f" [{len(grid.notes) + 1}]"
-            grid.notes.append(f"[{len(grid.notes) + 1}] {indicator.name}: {a.reason}")
-        grid.add(*cells, Cell(a.status.value + marker, STATUS_STYLES[a.status]))
+            grid.add(label(indicator), target_text(a, STACK), status, explanation(a))
+            continue
+        baseline = a.baseline and dated(quantity(indicator, a.baseline.value, with_unit=False), a.baseline.year)
+        latest = a.latest and dated(observed(indicator, a.latest), a.latest.year)
+        progress = bar(a.share, separator=STACK) or DASH
+        grid.add(label(indicator), baseline or DASH, latest or DASH, target_text(a, STACK), progress, status)
     return grid
+
+
+def explanation(a: Assessment) -> str:
+    """The numbers behind a status, in one sentence a reader can check by hand."""
+    indicator, parts = a.indicator, []
+    if a.baseline:
+        origin = "stated by the target" if a.baseline.stated else "observed"
+        parts.append(f"baseline {quantity(indicator, a.baseline.value)} ({a.baseline.year}, {origin})")
+    if a.latest:
+        parts.append(f"latest {observed(indicator, a.latest, with_unit=True)} ({a.latest.year})")
+    if a.actual_rate is not None and a.required_rate is not None:
+        method = "CAGR" if a.method == "cagr" else "average yearly change"
+        parts.append(f"{method} actual {_rate(a, a.actual_rate)}, needed {_rate(a, a.required_rate)}")
+    if a.ratio is not None:
+        parts.append(f"R = {ratio_text(a.ratio)}")
+    if a.reason:
+        parts.append(a.reason)
+    return "; ".join(parts) or DASH
+
+
+def ratio_text(ratio: float) -> str:
+    """R to two decimals, or four where two would round it across a threshold."""
+    short = f"{ratio:.2f}"
+    return short if status_for_ratio(float(short)) is status_for_ratio(ratio) else f"{ratio:.4f}"
 
 
 def _rate(assessment: Assessment, rate: float | None) -> str:

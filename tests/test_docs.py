@@ -37,3 +37,16 @@ def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert re.fullmatch(r"fc \d+\.\d+\.\d+\n", result.output)
+
+
+def test_format_doc_example_is_valid_and_canonical(tmp_path: Path) -> None:
+    """The complete example in docs/format.md passes fc validate and fc fmt --check as written."""
+    doc = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    example = doc.split("## A complete indicator", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "seeds").symlink_to(Path(__file__).parents[1] / "seeds")
+    data = tmp_path / "indicators.toml"
+    data.write_text(example, encoding="utf-8")
+    validated = CliRunner().invoke(app, ["validate", "--strict", str(data)])
+    assert validated.exit_code == 0, validated.output
+    formatted = CliRunner().invoke(app, ["fmt", "--check", str(data)])
+    assert formatted.exit_code == 0, formatted.output

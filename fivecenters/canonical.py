@@ -1,0 +1,173 @@
+"""The canonical form of a data file: one text for one content, so diffs show data.
+
+Records are sorted (sources by id; indicators by center, then id; observations
+by year, keeping the order of revisions; targets by deadline, then value), keys
+follow the order of the model's fields, and keys equal to their default are
+left out. Values are written by tomli-w; the layout is ours, because tomli-w
+writes short arrays of tables inline and `Locator` finds lines only through
+`[[...]]` headers. Canonical form works on any parsed TOML, valid or not, and
+keeps every value, unknown keys included (after the known ones). Comments are
+not kept: TOML parsers drop them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel
+
+from fivecenters.centers import Center
+from fivecenters.load import parse_toml
+from fivecenters.model import Dataset, Indicator, Observation, Source, Target
+
+Table = Mapping[str, Any]
+CENTER_ORDER = {center.value: rank for rank, center in enumerate(Center)}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _plain(value: Any) -> Any:
+    """Model dumps hold enums; TOML and equality with defaults want their values."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        # Plain values before tables, as TOML writes them, so that the order (and
+        # anything sorted by it) is the same once the canonical text is read back.
+        keys = sorted(value, key=lambda key: isinstance(value[key], Mapping) or _is_tables(value[key]))
+        return {key: _plain(value[key]) for key in keys}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    return {
+        name: _plain(field.default)
+        for name, field in model.model_fields.items()
+        if not field.is_required() and field.default is not None
+    }
+
+
+def _sort_key(value: Any) -> tuple[int, float, str]:
+    """A total order over whatever a key holds, so sorting even odd data is stable."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value):
+        return (0, float(value), "")
+    return (1, 0.0, str(value))
+
+
+def _indicator_key(record: Table) -> tuple[Any, ...]:
+    center = record.get("center")
+    rank = CENTER_ORDER.get(center, len(CENTER_ORDER)) if isinstance(center, str) else len(CENTER_ORDER)
+    return (rank, _sort_key(center), _sort_key(record.get("id")))
+
+
+def _fields_key(*names: str) -> Callable[[Table], tuple[Any, ...]]:
+    return lambda record: tuple(_sort_key(record.get(name)) for name in names)
+
+
+class _Kind:
+    """How records of one kind are ordered and which of their keys come first."""
+
+    def __init__(
+        self,
+        model: type[BaseModel],
+        key: Callable[[Table], tuple[Any, ...]],
+        children: Mapping[str, _Kind] | None = None,
+    ) -> None:
+        self.fields = list(model.model_fields)
+        self.defaults = _defaults(model)
+        self.key = key
+        self.children = children or {}
+
+
+_OBSERVATION = _Kind(Observation, _fields_key("year"))
+_TARGET = _Kind(Target, _fields_key("deadline", "value"))
+_ROOT_CHILDREN = {
+    "sources": _Kind(Source, _fields_key("id")),
+    "indicators": _Kind(Indicator, _indicator_key, {"observations": _OBSERVATION, "targets": _TARGET}),
+}
+_ROOT_FIELDS = list(Dataset.model_fields)
+
+
+def _is_default(value: Any, default: Any) -> bool:
+    # type() matters: in Python 0 == False, but `revision = 0` is not the default.
+    return type(value) is type(default) and value == default
+
+
+def _is_tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, Mapping) for item in value)
+
+
+def _ordered(table: Table, fields: Iterable[str]) -> list[str]:
+    known = [name for name in fields if name in table]
+    return known + [name for name in table if name not in known]
+
+
+def _record(record: Table, kind: _Kind) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _ordered(record, kind.fields):
+        value = record[name]
+        if value is None or (name in kind.defaults and _is_default(value, kind.defaults[name])):
+            continue
+        out[name] = _records(value, kind.children[name]) if name in kind.children else value
+    return out
+
+
+def _records(value: Any, kind: _Kind) -> Any:
+    if not _is_tables(value):
+        return value
+    return sorted((_record(item, kind) for item in value), key=kind.key)
+
+
+def canonical_data(data: Table | BaseModel) -> dict[str, Any]:
+    """The content in canonical order, defaults left out; a Dataset or parsed TOML."""
+    raw = _plain(data.model_dump() if isinstance(data, BaseModel) else data)
+    return {
+        name: _records(raw[name], _ROOT_CHILDREN[name]) if name in _ROOT_CHILDREN else raw[name]
+        for name in _ordered(raw, _ROOT_FIELDS)
+        if raw[name] is not None
+    }
+
+
+def _key(part: str) -> str:
+    return part if _BARE_KEY.fullmatch(part) else tomli_w.dumps({"k": part})[4:-1]
+
+
+def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable[str]:
+    """One block per table: its header and its values, then its sub-tables.
+
+    Arrays of tables are always `[[...]]` blocks, never inline.
+    """
+    literals = {k: v for k, v in table.items() if not isinstance(v, Mapping) and not _is_tables(v)}
+    if header is not None or literals:
+        yield (f"{header}\n" if header else "") + tomli_w.dumps(literals)
+    for name, value in table.items():
+        dotted = ".".join(_key(part) for part in (*path, name))
+        if isinstance(value, Mapping):
+            yield from _blocks(value, f"[{dotted}]", (*path, name))
+        elif _is_tables(value):
+            for item in value:
+                yield from _blocks(item, f"[[{dotted}]]", (*path, name))
+
+
+def canonical_text(data: Table | BaseModel) -> str:
+    """The canonical TOML text: a blank line between tables, one key per line."""
+    return "\n".join(_blocks(canonical_data(data), None, ()))
+
+
+def format_text(text: str, file: str) -> str:
+    """Canonical form of a file's text; raises DataError when it is not TOML."""
+    return canonical_text(parse_toml(text, file))
+
+
+def diff(text: str, canonical: str, file: str) -> list[str]:
+    """A unified diff from the file as it is to its canonical form, without line ends."""
+    lines = difflib.unified_diff(
+        text.splitlines(), canonical.splitlines(), fromfile=file, tofile=f"{file} (canonical)", lineterm=""
+    )
+    return list(lines)

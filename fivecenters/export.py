@@ -1,0 +1,301 @@
+"""The data as tidy tables for other tools: CSV, JSON and a Frictionless Data Package.
+
+Each table is declared once, field by field (name, type, description, how to
+read it from the data), and both the rows and the package's table schema are
+built from that declaration, so the schema cannot drift from the columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fivecenters import __version__
+from fivecenters.centers import Center
+from fivecenters.files import write_dir
+from fivecenters.model import Comparator, Dataset, Indicator, Observation, Qualifier, Source, Target
+from fivecenters.model import Status as ObservationStatus
+from fivecenters.progress import Status as ProgressStatus
+from fivecenters.progress import assess
+from fivecenters.records import to_csv, to_json
+
+PACKAGE_NAME = "shanghai-five-centers"
+DESCRIPTOR = "datapackage.json"
+# The compilation is offered under CC BY 4.0; each quote remains its publisher's,
+# reproduced briefly to let readers check the figure.
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a row is made from: an indicator, one of its records, and the source it cites."""
+
+    indicator: Indicator | None
+    record: Observation | Target | Source
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Frictionless table-schema type
+    description: str
+    get: Callable[[Item], Any]
+    required: bool = False
+    enum: tuple[str, ...] = ()
+
+    def schema(self) -> dict[str, Any]:
+        field: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            field["constraints"] = constraints
+        return field
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    items: Callable[[Dataset], Iterator[Item]]
+    primary_key: tuple[str, ...] = ()
+    cites_sources: bool = True
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    def rows(self, dataset: Dataset) -> list[dict[str, Any]]:
+        return [{c.name: c.get(item) for c in self.columns} for item in self.items(dataset)]
+
+    def resource(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"fields": [c.schema() for c in self.columns], "missingValues": [""]}
+        if self.primary_key:
+            schema["primaryKey"] = list(self.primary_key)
+        if self.cites_sources:
+            schema["foreignKeys"] = [{"fields": "source", "reference": {"resource": "sources", "fields": "id"}}]
+        return {
+            "name": self.name,
+            "path": self.path,
+            "profile": "tabular-data-resource",
+            "title": self.title,
+            "description": self.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+
+
+def _enum(values: type) -> tuple[str, ...]:
+    return tuple(v.value for v in values)  # type: ignore[attr-defined]
+
+
+def _get(name: str, part: str = "record") -> Callable[[Item], Any]:
+    """Read attribute `name` of the item's record, indicator or source; enums as their text."""
+
+    def get(item: Item) -> Any:
+        value = getattr(getattr(item, part), name, None)
+        return getattr(value, "value", value)
+
+    return get
+
+
+INDICATOR_COLUMNS = (
+    Column(
+        "center",
+        "string",
+        "The center: economic, financial, trade, shipping or innovation.",
+        _get("center", "indicator"),
+        True,
+        _enum(Center),
+    ),
+    Column("indicator", "string", "Indicator id, stable and kebab-case.", _get("id", "indicator"), True),
+    Column("indicator_name", "string", "Indicator name.", _get("name", "indicator"), True),
+)
+CITATION_COLUMNS = (
+    Column("source", "string", "Id of the cited source (sources.csv).", _get("source"), True),
+    Column("source_title", "string", "Title of the cited source.", _get("title", "source")),
+    Column("publisher", "string", "Publisher of the cited source.", _get("publisher", "source")),
+    Column("url", "string", "Where the cited source can be read, if online.", _get("url", "source")),
+    Column("quote", "string", "The source's words that state the figure, verbatim.", _get("quote"), True),
+    Column("note", "string", "The curator's note, if any.", _get("note")),
+)
+
+
+def _observations(dataset: Dataset) -> Iterator[Item]:
+    for indicator in dataset.indicators:
+        for obs in sorted(indicator.observations, key=lambda o: o.year):
+            yield Item(indicator, obs, dataset.source(obs.source))
+
+
+def _targets(dataset: Dataset) -> Iterator[Item]:
+    for indicator in dataset.indicators:
+        for target in sorted(indicator.targets, key=lambda t: t.deadline):
+            yield Item(indicator, target, dataset.source(target.source))
+
+
+def _sources(dataset: Dataset) -> Iterator[Item]:
+    for source in sorted(dataset.sources, key=lambda s: s.id):
+        yield Item(None, source, source)
+
+
+def _progress(item: Item) -> str:
+    assert item.indicator is not None and isinstance(item.record, Target)
+    return assess(item.indicator, item.record).status.value
+
+
+OBSERVATIONS = Table(
+    "observations",
+    "Observations",
+    "One row per observation: each indicator's yearly values, with revisions, each citing its source.",
+    (
+        *INDICATOR_COLUMNS,
+        Column("year", "integer", "The year the value is for.", _get("year"), True),
+        Column("value", "number", "The value, in the unit of the `unit` column.", _get("value"), True),
+        Column("unit", "string", "The unit with its scale: million TEU, %.", _get("unit", "indicator"), True),
+        Column(
+            "qualifier",
+            "string",
+            "How the source hedges the value (about, more-than …); empty when exact.",
+            _get("qualifier"),
+            enum=_enum(Qualifier),
+        ),
+        Column(
+            "status",
+            "string",
+            "final, preliminary, revised, estimate or derived.",
+            _get("status"),
+            True,
+            _enum(ObservationStatus),
+        ),
+        Column(
+            "revision",
+            "boolean",
+            "True when the year has several values from different sources.",
+            _get("revision"),
+            True,
+        ),
+        Column(
+            "used",
+            "boolean",
+            "False for a revision kept for the record but not used; one used value a year.",
+            _get("used"),
+            True,
+        ),
+        *CITATION_COLUMNS,
+    ),
+    _observations,
+)
+
+TARGETS = Table(
+    "targets",
+    "Targets",
+    "One row per target set for an indicator, with its progress status (Statistics Canada / Open SDG method).",
+    (
+        *INDICATOR_COLUMNS,
+        Column("value", "number", "The target value, in the unit of the `unit` column.", _get("value"), True),
+        Column("unit", "string", "The unit with its scale.", _get("unit", "indicator"), True),
+        Column("comparator", "string", "at-least, at-most or about.", _get("comparator"), True, _enum(Comparator)),
+        Column("deadline", "integer", "The year by which the target should be met.", _get("deadline"), True),
+        Column("set_in", "integer", "The year the plan set the target, if known.", _get("set_in")),
+        Column("baseline_year", "integer", "The baseline year the source states, if any.", _get("baseline_year")),
+        Column("baseline_value", "number", "The baseline value the source states, if any.", _get("baseline_value")),
+        Column("label", "string", "The plan or programme that set the target.", _get("label")),
+        Column("progress", "string", "Progress status on the latest data.", _progress, True, _enum(ProgressStatus)),
+        *CITATION_COLUMNS,
+    ),
+    _targets,
+)
+
+SOURCES = Table(
+    "sources",
+    "Sources",
+    "Every source in the data file.",
+    (
+        Column("id", "string", "Source id, as cited in the other tables.", _get("id"), True),
+        Column("title", "string", "Title of the source.", _get("title"), True),
+        Column("publisher", "string", "Who published it.", _get("publisher"), True),
+        Column("published", "date", "Publication date, if the source shows one.", _get("published")),
+        Column("url", "string", "Where it can be read online.", _get("url")),
+        Column("document", "string", "Local copy in the project's seeds/ folder.", _get("document")),
+        Column("language", "string", "Language (BCP 47 tag).", _get("language"), True),
+        Column("accessed", "date", "When the copy was read.", _get("accessed")),
+        Column("reliability", "string", "Why the copy may be less than authoritative.", _get("reliability")),
+    ),
+    _sources,
+    primary_key=("id",),
+    cites_sources=False,
+)
+
+TABLES = (OBSERVATIONS, TARGETS, SOURCES)
+PACKAGE_FILES = (DESCRIPTOR, *(t.path for t in TABLES))
+
+
+def observation_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    """The tidy long table: one row per observation, revisions included."""
+    return OBSERVATIONS.rows(dataset)
+
+
+def _cell(value: Any) -> Any:
+    """CSV text as Frictionless and spreadsheets read it back."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def table_csv(table: Table, dataset: Dataset) -> str:
+    rows = [{k: _cell(v) for k, v in row.items()} for row in table.rows(dataset)]
+    return to_csv(rows, [c.name for c in table.columns])
+
+
+def observations_csv(dataset: Dataset) -> str:
+    return table_csv(OBSERVATIONS, dataset)
+
+
+def observations_json(dataset: Dataset) -> str:
+    return to_json(observation_rows(dataset))
+
+
+def descriptor(dataset: Dataset) -> dict[str, Any]:
+    """The datapackage.json: tables with their schemas, every source cited, a licence."""
+    return {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": "Shanghai's Five Centers: indicators, targets and their sources",
+        "description": (
+            "Indicators of Shanghai's drive to become an international economic, financial, trade, shipping "
+            "and sci-tech innovation center: yearly observations and stated targets, each citing its source "
+            "and quoting it verbatim. Exported by fivecenters (fc)."
+        ),
+        "version": __version__,
+        "keywords": ["Shanghai", "five centers", "indicators", "targets"],
+        "licenses": [LICENSE],
+        "sources": [{"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources],
+        "resources": [t.resource() for t in TABLES],
+    }
+
+
+def write_package(dataset: Dataset, directory: Path) -> None:
+    """Write the package; an earlier export in `directory` is replaced as a whole, atomically."""
+
+    def fill(into: Path) -> None:
+        (into / DESCRIPTOR).write_text(to_json(descriptor(dataset)) + "\n", encoding="utf-8")
+        for table in TABLES:
+            (into / table.path).write_text(table_csv(table, dataset), encoding="utf-8", newline="")
+
+    write_dir(directory, fill, PACKAGE_FILES)

@@ -1,0 +1,143 @@
+"""What a chart of one indicator shows, whatever draws it (SVG or the terminal).
+
+The series, the targets as markers, the axes with their ticks and labels are
+decided here once, so the SVG and the terminal chart cannot disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from fivecenters.model import Indicator, Kind
+from fivecenters.progress import Status, assess
+from fivecenters.views import STATUS_STYLES, observed, quantity, target_text
+
+OBSERVED = "observed"
+SUPERSEDED = "superseded"  # a revision kept in the data but not used
+TARGET = "target"
+TICKS = 5
+MAX_YEAR_TICKS = 12
+
+
+@dataclass(frozen=True)
+class Mark:
+    year: int
+    value: float
+    kind: str  # OBSERVED, SUPERSEDED or TARGET
+    text: str  # as people read it: "≈4.4%", "≥6 by 2027"
+    detail: str  # where it comes from: the source id; for a target its label and status
+    style: str | None = None  # a views style name: good, bad, warn, muted
+    achieved: bool = False  # a target already met
+
+
+@dataclass(frozen=True)
+class Axis:
+    low: float
+    high: float
+    ticks: tuple[float, ...]
+
+    def fraction(self, value: float) -> float:
+        """Where a value lies on the axis, 0 at `low` and 1 at `high`."""
+        return (value - self.low) / (self.high - self.low)
+
+
+@dataclass(frozen=True)
+class Plot:
+    indicator: Indicator
+    points: tuple[Mark, ...]  # every observation, oldest first
+    targets: tuple[Mark, ...]
+    x: Axis  # years
+    y: Axis  # values
+
+    @property
+    def title(self) -> str:
+        return self.indicator.name
+
+    @property
+    def unit(self) -> str:
+        """The y-axis label."""
+        return self.indicator.unit
+
+    @property
+    def inverted(self) -> bool:
+        """Ranks read best at the top: 1st above 5th."""
+        return self.indicator.kind is Kind.RANK
+
+    @property
+    def line(self) -> list[Mark]:
+        return [p for p in self.points if p.kind == OBSERVED]
+
+    def height_of(self, value: float) -> float:
+        """0 at the bottom of the plot area, 1 at the top."""
+        fraction = self.y.fraction(value)
+        return 1 - fraction if self.inverted else fraction
+
+    def tick_text(self, value: float) -> str:
+        return quantity(self.indicator, value, with_unit=False)
+
+
+def step_for(span: float, count: int) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about `count` ticks."""
+    raw = span / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def value_axis(values: list[float], rank: bool) -> Axis:
+    """Round ticks around the values; never below 0 for values that cannot be, nor above 1st for ranks."""
+    floor = 1.0 if rank else 0.0
+    low, high = min(values), max(values)
+    if low == high:
+        pad = max(abs(low) * 0.1, 1.0)
+        low, high = (low - pad if low < floor else max(floor, low - pad)), high + pad
+    step = step_for(high - low, TICKS)
+    if rank:
+        step = max(1.0, round(step))
+    start, end = math.floor(low / step) * step, math.ceil(high / step) * step
+    if rank:
+        start = max(start, floor)
+    count = math.ceil(round((end - start) / step, 9))
+    ticks = tuple(round(start + i * step, 9) for i in range(count + 1))
+    return Axis(ticks[0], ticks[-1], ticks)
+
+
+def year_axis(years: list[int]) -> Axis:
+    low, high = min(years), max(years)
+    if low == high:
+        low, high = low - 1, high + 1
+    step = max(1, math.ceil((high - low) / MAX_YEAR_TICKS))
+    return Axis(low, high, tuple(float(y) for y in range(low, high + 1, step)))
+
+
+def plot_of(indicator: Indicator) -> Plot | None:
+    """The chart of an indicator; None when it has neither observations nor targets."""
+    points = tuple(
+        Mark(o.year, o.value, OBSERVED if o.used else SUPERSEDED, observed(indicator, o, with_unit=True), o.source)
+        for o in sorted(indicator.observations, key=lambda o: (o.year, o.used))
+    )
+    targets = []
+    for target in sorted(indicator.targets, key=lambda t: t.deadline):
+        assessment = assess(indicator, target)
+        detail = " · ".join(filter(None, [target.label, assessment.status.value]))
+        targets.append(
+            Mark(
+                target.deadline,
+                target.value,
+                TARGET,
+                target_text(assessment),
+                detail,
+                STATUS_STYLES[assessment.status],
+                achieved=assessment.status is Status.ACHIEVED,
+            )
+        )
+    marks = [*points, *targets]
+    if not marks:
+        return None
+    return Plot(
+        indicator,
+        points,
+        tuple(targets),
+        year_axis([m.year for m in marks]),
+        value_axis([m.value for m in marks], indicator.kind is Kind.RANK),
+    )

@@ -1,0 +1,119 @@
+"""Shared helpers for the tests of the reading commands (show, compare, progress, info, sources).
+
+Kept out of conftest.py on purpose: import what you need, explicitly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
+
+from fivecenters.centers import Center
+from fivecenters.checks import load_dataset
+from fivecenters.cli import app
+from fivecenters.model import Comparator, Dataset, Direction, Indicator, Kind, Observation, Target
+
+FIXTURES = Path(__file__).parent / "fixtures"
+READING = FIXTURES / "reading.toml"
+
+# Variables that would make rich treat CliRunner's pipe as a colour terminal.
+_TERMINAL_OVERRIDES: dict[str, str | None] = {"FORCE_COLOR": None, "TTY_COMPATIBLE": None, "NO_COLOR": None}
+
+
+@functools.cache
+def reading_dataset() -> Dataset:
+    """The fixture as the reading commands see it: loaded through validation."""
+    return load_dataset(READING)
+
+
+def fixture_indicator(indicator_id: str) -> Indicator:
+    indicator = reading_dataset().indicator(indicator_id)
+    assert indicator is not None, f"the fixture has no indicator {indicator_id!r}"
+    return indicator
+
+
+def used_value(indicator: Indicator, year: int) -> Observation:
+    """The one used observation of a year, found independently of the code under test."""
+    (found,) = [o for o in indicator.observations if o.year == year and o.used]
+    return found
+
+
+def latest_used(indicator: Indicator, as_of: int | None = None) -> Observation:
+    return max(
+        (o for o in indicator.observations if o.used and (as_of is None or o.year <= as_of)), key=lambda o: o.year
+    )
+
+
+def run(*args: str, data: Path | None = READING, env: Mapping[str, str | None] | None = None) -> Result:
+    """Invoke `fc` as a user would (80 columns, no forced colour), with the fixture as --data."""
+    runner = CliRunner(env={"COLUMNS": "80", **_TERMINAL_OVERRIDES, **(env or {})})
+    return runner.invoke(app, [*args, *(["--data", str(data)] if data else [])])
+
+
+def obs(year: int, value: float, **extra: Any) -> Observation:
+    return Observation(year=year, value=value, source="src", quote=f"{value:g} in {year}", **extra)
+
+
+def target(value: float, deadline: int, comparator: Comparator = Comparator.AT_LEAST, **extra: Any) -> Target:
+    return Target(value=value, comparator=comparator, deadline=deadline, source="src", quote="a target", **extra)
+
+
+def make_indicator(
+    observations: Iterable[Observation] = (),
+    targets: Iterable[Target] = (),
+    *,
+    kind: Kind = Kind.FLOW,
+    direction: Direction = Direction.HIGHER,
+    unit: str = "million TEU",
+    center: Center = Center.SHIPPING,
+    indicator_id: str = "test-indicator",
+    headline: bool = False,
+) -> Indicator:
+    return Indicator(
+        id=indicator_id,
+        center=center,
+        name=f"Indicator {indicator_id}",
+        unit=unit,
+        kind=kind,
+        direction=direction,
+        description="Built by a test.",
+        headline=headline,
+        observations=list(observations),
+        targets=list(targets),
+    )
+
+
+def minimal_data(name: str = "Container throughput", observation_extra: str = "") -> str:
+    """A small valid data file; `name` is a TOML basic string body (escapes allowed)."""
+    return f"""[[sources]]
+id = "web"
+title = "A web page"
+publisher = "News site"
+url = "https://example.org/page"
+language = "en"
+
+[[indicators]]
+id = "container-throughput"
+center = "shipping"
+name = "{name}"
+unit = "million TEU"
+kind = "flow"
+direction = "higher"
+description = "TEU handled."
+
+[[indicators.observations]]
+year = 2023
+value = 49.158
+source = "web"
+quote = "49.158 million TEU"
+{observation_extra}"""
+
+
+def write_data(directory: Path, text: str, name: str = "indicators.toml") -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path

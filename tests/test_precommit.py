@@ -1,0 +1,113 @@
+"""The published hook, run by the real pre-commit on a data repository, as a user would.
+
+A temporary "hook repo" holds a copy of this project; a temporary "data repo"
+uses it by path and commit. pre-commit installs the hook's environment once for
+the module (PRE_COMMIT_HOME in a temporary directory); each test then runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BASE_TOML, DOCUMENT, DOCUMENT_NAME, PROJECT_ROOT, clean_env, line_of, replace_once
+
+HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "indicators.toml")
+HOOK_DIRS = ("fivecenters", "seeds")
+DATA_NAME = "indicators.toml"
+
+
+def git(repo: Path, *args: str) -> str:
+    identity = ["-c", "user.name=fc tests", "-c", "user.email=fc-tests@example.org", "-c", "commit.gpgsign=false"]
+    process = subprocess.run(
+        ["git", *identity, *args], cwd=repo, env=clean_env(), capture_output=True, text=True, check=True
+    )
+    return process.stdout.strip()
+
+
+def new_repo(path: Path) -> Path:
+    path.mkdir()
+    git(path, "init", "-q", "-b", "main")
+    return path
+
+
+def make_hook_repo(path: Path) -> Path:
+    repo = new_repo(path)
+    for name in HOOK_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_file() and source.read_text(encoding="utf-8").strip():
+            shutil.copy2(source, repo / name)
+        elif name == "README.md":  # the build needs a readme; this copy is the test's own
+            (repo / name).write_text("# fivecenters (test copy)\n", encoding="utf-8")
+    for name in HOOK_DIRS:
+        shutil.copytree(PROJECT_ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "hook repo")
+    return repo
+
+
+@dataclass
+class DataRepo:
+    path: Path
+    home: Path
+
+    def write(self, text: str) -> None:
+        (self.path / DATA_NAME).write_text(text, encoding="utf-8")
+
+    def run(self) -> subprocess.CompletedProcess[str]:
+        return pre_commit(self, "run", "--all-files", "--color", "never")
+
+
+def pre_commit(repo: DataRepo, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=repo.path,
+        env=clean_env(PRE_COMMIT_HOME=str(repo.home), PRE_COMMIT_COLOR="never"),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@pytest.fixture(scope="module")
+def data_repo(tmp_path_factory: pytest.TempPathFactory) -> DataRepo:
+    root = tmp_path_factory.mktemp("precommit")
+    hooks = make_hook_repo(root / "hook-repo")
+    repo = DataRepo(new_repo(root / "data-repo"), root / "pre-commit-home")
+    repo.write(BASE_TOML)
+    document = repo.path / DOCUMENT_NAME
+    document.parent.mkdir(parents=True)
+    document.write_text(DOCUMENT, encoding="utf-8")
+    config = {"repos": [{"repo": str(hooks), "rev": git(hooks, "rev-parse", "HEAD"), "hooks": [{"id": "fc-validate"}]}]}
+    (repo.path / ".pre-commit-config.yaml").write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
+    git(repo.path, "add", "-A")
+    git(repo.path, "commit", "-q", "-m", "data")
+    installed = pre_commit(repo, "install-hooks")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return repo
+
+
+def test_hook_passes_on_valid_data(data_repo: DataRepo) -> None:
+    data_repo.write(BASE_TOML)
+    process = data_repo.run()
+    assert process.returncode == 0, process.stdout + process.stderr
+    assert "fc validate" in process.stdout and "Passed" in process.stdout
+
+
+def test_hook_fails_on_broken_data_naming_file_and_line(data_repo: DataRepo) -> None:
+    text = replace_once(BASE_TOML, "value = 47.3\n", "vlaue = 47.3\n")
+    data_repo.write(text)
+    try:
+        process = data_repo.run()
+    finally:
+        data_repo.write(BASE_TOML)
+    output = process.stdout + process.stderr
+    assert process.returncode != 0
+    assert "Failed" in output
+    assert f"{DATA_NAME}:{line_of(text, 'vlaue = 47.3')}:1: error unknown-key: unknown key 'vlaue'" in output
+    assert "Traceback" not in output
