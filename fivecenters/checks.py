@@ -20,7 +20,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from fivecenters.centers import Center
 from fivecenters.load import DataError, Locator, parse_toml, read_text
+from fivecenters.lookup import suggestion
 from fivecenters.model import Comparator, Dataset, Direction, Indicator, Kind, Source, Status, Target
 from fivecenters.report import CONTROL, KeyPath, Problem, Report
 
@@ -66,7 +68,9 @@ def _describe(error: Any) -> tuple[str, str]:
     if kind == "missing":
         return "missing-field", f"required key '{name}' is missing"
     if kind == "enum" and name == "center":
-        return "unknown-center", f"'{error['input']}' is not a center; {error['ctx']['expected']}"
+        return "unknown-center", f"'{error['input']}' is not a center; expected {error['ctx']['expected']}." + (
+            suggestion(str(error["input"]), [c.value for c in Center])
+        )
     if kind == "enum":
         return "invalid-value", f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
     if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
@@ -247,8 +251,11 @@ def _check_dataset(checker: _Checker, data: _Indexed) -> None:
                 f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}",
             )
         seen.setdefault(indicator.id, index)
-        if not indicator.observations:
-            checker.add(path, "no-observations", f"indicator '{indicator.id}' has no observations", "warning")
+        # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
+        if not indicator.observations and not indicator.targets:
+            checker.add(
+                path, "no-observations", f"indicator '{indicator.id}' has no observations and no targets", "warning"
+            )
         for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
             for number, record in enumerate(records):
                 record_path = (*path, kind, number)

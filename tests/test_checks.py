@@ -15,6 +15,7 @@ from conftest import (
     BASE_TOML,
     DEFECTS,
     KNOWN_CODES,
+    ONE_INDICATOR,
     Defect,
     WriteData,
     line_of,
@@ -70,6 +71,23 @@ def test_problems_are_sorted_by_position(write_data: WriteData) -> None:
         line_of(text, 'kind = "flows"'),
         line_of(text, "deadline = 2101"),
     ]
+
+
+def test_an_indicator_holding_only_targets_is_not_a_stub(write_data: WriteData) -> None:
+    """Plans set targets before data is found: such an indicator is not warned about; an empty one is."""
+    target = """
+[[indicators.targets]]
+value = 12
+comparator = "at-least"
+deadline = 2030
+source = "shipping-plan"
+quote = "at least 47 million 20-foot equivalent units (TEUs) by 2025"
+"""
+    stub = BASE_TOML + ONE_INDICATOR.format(id="port-trade")
+    assert [p.code for p in report_for(write_data(stub)).problems] == ["no-observations"]
+    with_target = stub + target
+    report = report_for(write_data(with_target))
+    assert [p.code for p in report.problems if p.code == "no-observations"] == []
 
 
 def test_a_bad_record_does_not_hide_the_others(write_data: WriteData) -> None:
