@@ -46,11 +46,13 @@ def _plain(value: Any) -> Any:
 
 
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    return {
-        name: _plain(field.default)
+    # get_default: list fields default by default_factory (see model.py).
+    defaults = {
+        name: field.get_default(call_default_factory=True)
         for name, field in model.model_fields.items()
-        if not field.is_required() and field.default is not None
+        if not field.is_required()
     }
+    return {name: _plain(value) for name, value in defaults.items() if value is not None}
 
 
 def _sort_key(value: Any) -> tuple[int, float, str]:
