@@ -166,7 +166,8 @@ class Locator:
                     if rest.count(delimiter) % 2 == 1:
                         open_string = delimiter
                 if not open_string:
-                    open_brackets = _bracket_balance(rest)
+                    # Most values open no array: skip the scan of each character.
+                    open_brackets = _bracket_balance(rest) if "[" in rest else 0
 
     def _header_path(self, dotted: str, is_array: bool, counts: dict[KeyPath, int]) -> KeyPath:
         segments = [s.strip().strip("\"'") for s in dotted.split(".")]
