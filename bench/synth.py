@@ -60,9 +60,10 @@ class Profile:
         needed = math.ceil(MIN_LARGEST_OBSERVATIONS / (LARGEST_SCALE * max(self.indicators, 1)))
         return min(max(mean, needed, 2), LAST_YEAR - FIRST_YEAR + 1)
 
-    @property
-    def targets_per_indicator(self) -> int:
-        return max(1, round(self.targets / max(self.indicators, 1)))
+    def targets_of(self, number: int) -> int:
+        """Targets for the indicator at `number`: spread so that each scale keeps the reference's ratio."""
+        ratio = self.targets / max(self.indicators, 1)
+        return math.floor((number + 1) * ratio) - math.floor(number * ratio)
 
 
 # Used when no reference file can be read (a fresh clone before the data file lands).
@@ -79,6 +80,12 @@ def profile_of(path: Path) -> Profile:
         observations=sum(len(i.get("observations", [])) for i in indicators),
         targets=sum(len(i.get("targets", [])) for i in indicators),
     )
+
+
+def observations_at(profile: Profile, scale: int) -> int:
+    """How many observations the file at `scale` holds, revisions included (see `_Generator.indicators`)."""
+    indicators = profile.indicators * scale
+    return indicators * profile.years_per_indicator + len(range(3, indicators, 10))
 
 
 def compare_years(profile: Profile) -> tuple[int, int]:
@@ -205,7 +212,7 @@ class _Generator:
         self, kind: str, direction: str, low: float, high: float, unit_zh: str, name: str, ids: list[str], number: int
     ) -> list[dict[str, Any]]:
         targets = []
-        for index in range(self.profile.targets_per_indicator):
+        for index in range(self.profile.targets_of(number)):
             deadline = LAST_YEAR + 1 + 5 * index + number % 5
             value = _round(self.rng.uniform(low, high), kind)
             source = ids[(number * 3 + index) % len(ids)]
