@@ -463,12 +463,16 @@ def value_in_quote(value: float, quote: str) -> bool:
     return False
 
 
-_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»「」『』〝〞＂″"} | {c: "'" for c in "‘’‚‛′＇`"})
+# Two scans in C with a constant replacement: str.translate looks up every character of a
+# document in a dict (3.6 of the 4.9 ms that the shipped file's documents took).
+_DOUBLE_QUOTES = re.compile("[“”„‟«»「」『』〝〞＂″]")
+_SINGLE_QUOTES = re.compile("[‘’‚‛′＇`]")
 
 
 def normalize_text(text: str) -> str:
     """Forgive what copying a quote changes: width, quote marks, line breaks."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).split())
+    text = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', unicodedata.normalize("NFKC", text)))
+    return " ".join(text.split())
 
 
 @dataclass
