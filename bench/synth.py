@@ -243,12 +243,14 @@ class _Generator:
         return "\n".join([*lines, line]) + "\n"
 
 
-def generate(profile: Profile, scale: int, root: Path, seed: int = SEED) -> tuple[Path, dict[str, int]]:
-    """Write `root/{scale}x/indicators.toml` and its documents; return the path and its counts."""
+def generate(
+    profile: Profile, scale: int, root: Path, name: str | None = None, seed: int = SEED
+) -> tuple[Path, dict[str, int]]:
+    """Write `root/{name or scale}x/indicators.toml` and its documents; return the path and its counts."""
     generator = _Generator(profile, scale, seed)
     sources = generator.sources()
     indicators = generator.indicators([s["id"] for s in sources])
-    directory = root / f"{scale}x"
+    directory = root / (name or f"{scale}x")
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "indicators.toml"
     text = tomli_w.dumps({"sources": sources, "indicators": indicators})
