@@ -287,12 +287,12 @@ def info_grids(dataset: Dataset, indicator: Indicator, assessments: list[Assessm
         ("Description", indicator.description),
     ):
         about.add(label, value)
-    series = Grid("Observations", ["Year", "Value", "Status", "Used", "Source", "Quote"])
+    series = Grid("Observations", ["Year", "Value", "Status", "Used", "Source", "Quote"], wrapping=frozenset({1, 4, 5}))
     for obs in sorted(indicator.observations, key=lambda o: o.year):
         series.add(
             str(obs.year),
             observed(indicator, obs, with_unit=True),
-            obs.status.value + (" (revision)" if obs.revision else ""),
+            obs.status.value + (f"{STACK}revision" if obs.revision else ""),
             "yes" if obs.used else Cell("no", "muted"),
             obs.source,
             f"“{obs.quote}”" + (f" — {obs.note}" if obs.note else "") + _derived(obs),
@@ -309,17 +309,15 @@ def _derived(obs: Observation) -> str:
 
 
 def sources_grid(dataset: Dataset) -> Grid:
-    grid = Grid("Sources", ["Id", "Title", "Publisher", "Published", "Where", "Cited by"])
+    """One row per source: what it is, who published it and when, where to find it, who cites it."""
+    grid = Grid("Sources", ["Id", "Source", "Cited by"])
     citing = citations(dataset)
     for source in sorted(dataset.sources, key=lambda s: s.id):
-        grid.add(
-            source.id,
-            source.title + (f" ({source.reliability})" if source.reliability else ""),
-            source.publisher,
-            source.published.isoformat() if source.published else DASH,
-            source.document or source.url or DASH,
-            ", ".join(citing.get(source.id, [])) or Cell("nothing", "muted"),
-        )
+        published = source.published.isoformat() if source.published else "no date"
+        lines = [source.title, f"{source.publisher}, {published}", source.document or source.url or DASH]
+        if source.reliability:
+            lines.append(f"Note: {source.reliability}")
+        grid.add(source.id, STACK.join(lines), ", ".join(citing.get(source.id, [])) or Cell("nothing", "muted"))
     return grid
 
 
