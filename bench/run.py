@@ -443,22 +443,34 @@ def obstacles(run: Run) -> list[str]:
     floor, floor_rich = run.baselines[FLOOR].median_ms, run.baselines[FLOOR_RICH].median_ms
     validate, show = shipped.samples["validate"].median_ms, shipped.samples["show"].median_ms
     imports = run.imports.get("validate", {})
+    typer_version = importlib.metadata.version("typer")
+    typer_uses_pydantic = any(r.startswith("pydantic") for r in importlib.metadata.requires("typer") or ())
+    why = (
+        f"Every fc command that takes arguments pays for pydantic even before it validates anything: typer "
+        f"{typer_version} coerces arguments through pydantic TypeAdapters, one built per parameter, and building "
+        "them imports pydantic's plugin loader and with it `importlib.metadata`. "
+        if typer_uses_pydantic
+        else ""
+    )
+    check = shipped.samples.get("check-toml")
+    versus = (
+        f"`check-toml` ({ms(check.median_ms)} ms) imports nothing but tomllib, so no command that loads typer and "
+        "pydantic can come within 3× of it on a small file. "
+        if check
+        else ""
+    )
     rows = [
         "## What stands in the way",
         "",
         f"- **Commands on the shipped data (≤ {GOAL_COMMAND_MS} ms) and `fc validate` against `check-toml`.** "
         f"Importing typer and pydantic takes {ms(floor)} ms ({FLOOR}), {floor / GOAL_COMMAND_MS:.0%} of the "
-        f"budget, before fc reads a byte; with rich for the tables {ms(floor_rich)} ms. Every fc command that "
-        "takes arguments pays for pydantic even before it validates anything: typer 0.29 coerces arguments "
-        "through pydantic TypeAdapters, one built per parameter, and building them imports pydantic's plugin "
-        f"loader and with it `importlib.metadata`. Above that floor, `fc validate` spends {ms(validate - floor)} ms "
-        f"and `fc show` {ms(show - floor_rich)} ms: typer's adapters, fc's models (built once per process), "
-        f"its own modules ({ms(imports.get('fivecenters', 0.0))} ms of imports under importtime, with the "
-        "standard-library modules they are first to import), reading, checking and drawing. `check-toml` "
-        f"({ms(shipped.samples['check-toml'].median_ms)} ms) imports nothing but tomllib, so no command that "
-        "loads typer and pydantic can come within 3× of it on a small file. What would remove the floor: a "
-        "command line that does not import typer for the hot commands (argparse), and reading commands that do "
-        "not import pydantic (a cache of the validated data as plain JSON, keyed by the file's hash and fc's "
+        f"budget, before fc reads a byte; with rich for the tables {ms(floor_rich)} ms. {why}Above that floor, "
+        f"`fc validate` spends {ms(validate - floor)} ms and `fc show` {ms(show - floor_rich)} ms: typer's "
+        "argument handling, fc's models (built once per process), its own modules "
+        f"({ms(imports.get('fivecenters', 0.0))} ms of imports under importtime, with the standard-library "
+        f"modules they are first to import), reading, checking and drawing. {versus}What would remove the floor: "
+        "a command line that does not import typer for the hot commands (argparse), and reading commands that "
+        "do not import pydantic (a cache of the validated data as plain JSON, keyed by the file's hash and fc's "
         "version); both mean giving up or working around the chosen dependencies, so neither is done here.",
     ]
     parsed = [f for f in goal_files(run) if "check-toml" in f.samples]
