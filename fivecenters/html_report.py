@@ -41,11 +41,13 @@ section.center { border-top: 3px solid #0d2b4e; margin-top: 36px; padding-top: 6
 section.center > h2 { font-size: 22px; margin: 8px 0 2px; }
 p.outlook, p.lede { color: var(--muted); margin: 0 0 12px; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0 14px; }
-th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
+  overflow-wrap: break-word; }
 th { font-weight: 600; color: var(--muted); font-size: 12.5px; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th.num { white-space: nowrap; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px; }
-article.indicator { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
+article.indicator { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; min-width: 0; }
 article.indicator h3 { margin: 0; font-size: 17px; }
 article.indicator .unit { color: var(--muted); font-weight: 400; font-size: 14px; }
 article.indicator p.description { margin: 2px 0 6px; color: var(--muted); font-size: 13.5px; }
