@@ -73,9 +73,12 @@ class Assessment:
         return (self.latest.value - self.baseline.value) / (self.target.value - self.baseline.value)
 
     def to_dict(self) -> dict[str, Any]:
+        return {**indicator_record(self.indicator), **self.target_record()}
+
+    def target_record(self) -> dict[str, Any]:
+        """The assessment without its indicator, for records that already name it."""
         target = self.target
         return {
-            **indicator_record(self.indicator),
             "target": {
                 "value": target.value,
                 "comparator": target.comparator.value,

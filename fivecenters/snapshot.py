@@ -25,7 +25,7 @@ class IndicatorSnapshot:
             "latest": observation_record(self.latest),
             "change": self.change.to_dict() if self.change else None,
             "series": [{"year": o.year, "value": o.value} for o in self.series],
-            "next_target": self.next_target.to_dict() if self.next_target else None,
+            "next_target": self.next_target.target_record() if self.next_target else None,
         }
 
 
