@@ -1,0 +1,87 @@
+"""The shipped data: valid with no warnings, canonical, and as complete as the foundation issue asks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fivecenters.canonical import format_text
+from fivecenters.centers import Center
+from fivecenters.checks import load_dataset, validate_file
+from fivecenters.cli import app
+from fivecenters.model import Dataset, Status
+
+SHIPPED = Path(__file__).parents[1] / "indicators.toml"
+# The headline indicators the issue names, each needing 2022, 2023 and 2024 values.
+HEADLINES = {
+    "gdp",
+    "financial-market-turnover",
+    "licensed-financial-institutions",
+    "port-trade",
+    "foreign-capital",
+    "container-throughput",
+    "airport-cargo",
+    "rd-ratio",
+    "high-value-patents",
+    "wipo-cluster-rank",
+    "regional-hq",
+    "foreign-rd-centers",
+}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(SHIPPED)
+
+
+def test_shipped_data_passes_strict_validation() -> None:
+    report, _ = validate_file(SHIPPED)
+    assert [p.format(report.file) for p in report.problems] == []
+    assert CliRunner().invoke(app, ["validate", "--strict", str(SHIPPED)]).exit_code == 0
+
+
+def test_shipped_data_is_canonical() -> None:
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert format_text(text, str(SHIPPED)) == text
+
+
+def test_enough_indicators_in_every_center(dataset: Dataset) -> None:
+    per_center = Counter(i.center for i in dataset.indicators)
+    assert len(dataset.indicators) >= 30
+    assert all(per_center[center] >= 4 for center in Center), per_center
+
+
+def test_headline_indicators_have_2022_to_2024(dataset: Dataset) -> None:
+    marked = {i.id for i in dataset.indicators if i.headline}
+    assert marked == HEADLINES
+    for indicator_id in HEADLINES:
+        indicator = dataset.indicator(indicator_id)
+        assert indicator is not None
+        years = {o.year for o in indicator.used_observations()}
+        assert {2022, 2023, 2024} <= years, f"{indicator_id} lacks {sorted({2022, 2023, 2024} - years)}"
+
+
+def test_seed_documents_are_cited(dataset: Dataset) -> None:
+    """Unused sources are a validation warning, so every source with a document is cited by something."""
+    documents = {s.document for s in dataset.sources if s.document}
+    seeds = {f"seeds/{p.name}" for p in (SHIPPED.parent / "seeds").glob("*.txt")}
+    assert "seeds/2024-03-28-scio-press-conference.txt" in documents
+    assert documents <= seeds
+
+
+def test_derived_values_name_their_inputs(dataset: Dataset) -> None:
+    derived = [o for i in dataset.indicators for o in i.observations if o.status is Status.DERIVED]
+    assert derived, "the shipped data has derived values; each must say what it is derived from"
+    assert all(o.derived_from and o.note for o in derived)
+
+
+def test_revisions_keep_one_used_value(dataset: Dataset) -> None:
+    for indicator in dataset.indicators:
+        by_year = Counter(o.year for o in indicator.observations)
+        for year, count in by_year.items():
+            if count > 1:
+                used = [o for o in indicator.observations if o.year == year and o.used]
+                assert len(used) == 1, (indicator.id, year)
