@@ -7,12 +7,13 @@ or the new one, never a mixture.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from fivecenters.store import atomic_write
 
 
 class OutputError(Exception):
@@ -31,20 +32,14 @@ def _parent(path: Path) -> Path:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write a text file atomically, replacing any file already there."""
+    """Write a text file atomically (as the data file is written), replacing any file already there."""
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a directory", usage=True)
-    handle, temp = tempfile.mkstemp(dir=_parent(path), prefix=f".{path.name}.", suffix=".tmp")
+    _parent(path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
+        atomic_write(path, text)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
 
 
 def write_dir(path: Path, fill: Callable[[Path], None], replaceable: Iterable[str]) -> None:
