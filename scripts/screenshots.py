@@ -51,7 +51,7 @@ def shoot(args: list[str], data: Path = DATA) -> str:
         soft_wrap=False,
     )
     command = typer.main.get_command(app)
-    with mock.patch("fivecenters.render.console", lambda file=None: recorder):
+    with mock.patch("fivecenters.output.terminal.console", lambda file=None: recorder):
         code = command.main([*args, "--data", str(data)], prog_name="fc", standalone_mode=False)
     if code:
         raise SystemExit(f"screenshots: fc {' '.join(args)} failed (exit {code}); fix the data first")
@@ -59,7 +59,7 @@ def shoot(args: list[str], data: Path = DATA) -> str:
 
 
 def regenerate(into: Path = IMAGES, data: Path = DATA) -> list[Path]:
-    from fivecenters.files import write_text
+    from fivecenters.core.store import write_text
 
     into.mkdir(parents=True, exist_ok=True)
     written = []

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from fivecenters.checks import validate_file
 from fivecenters.cli import app
-from fivecenters.report import Report
+from fivecenters.core.problems import Report
+from fivecenters.core.validate import validate_file
 
 # CI explores the same examples on every run, so a landing is never decided by
 # chance; developers' runs keep exploring new ones (and the database replays failures).

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from fivecenters.checks import validate_file
 from fivecenters.cli import app
+from fivecenters.core.validate import validate_file
 
 DOCUMENT_NAME = "port-bulletin.txt"
 DOCUMENT = """\

@@ -12,10 +12,10 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from fivecenters.centers import Center
-from fivecenters.checks import load_dataset
 from fivecenters.cli import app
-from fivecenters.model import Comparator, Dataset, Direction, Indicator, Kind, Observation, Target
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Comparator, Dataset, Direction, Indicator, Kind, Observation, Target
+from fivecenters.core.validate import load_dataset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 READING = FIXTURES / "reading.toml"

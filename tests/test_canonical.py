@@ -12,10 +12,12 @@ from helpers_edit import SAMPLE
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fivecenters.canonical import canonical_data, canonical_text, diff, format_text
-from fivecenters.centers import Center
-from fivecenters.checks import FIRST_YEAR, LAST_TARGET_YEAR, check_document, value_in_quote
-from fivecenters.model import Comparator, Dataset, Direction, Kind, Qualifier, Status
+from fivecenters.core.canonical import canonical_data, canonical_text, diff, format_text
+from fivecenters.core.centers import Center
+from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR
+from fivecenters.core.model import Comparator, Dataset, Direction, Kind, Qualifier, Status
+from fivecenters.core.quotes import value_in_quote
+from fivecenters.core.validate import check_document
 
 TODAY = dt.date.today()
 

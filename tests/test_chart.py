@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fivecenters.chart import SYMBOLS, chart_lines
-from fivecenters.checks import load_dataset
 from fivecenters.cli import app
-from fivecenters.plot import OBSERVED, SUPERSEDED, TARGET, plot_of, value_axis
-from fivecenters.svg import line_chart
+from fivecenters.core.validate import load_dataset
+from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, plot_of, value_axis
+from fivecenters.output.charts.svg import line_chart
+from fivecenters.output.charts.text import SYMBOLS, chart_lines
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
 DATASET = load_dataset(FIXTURE)

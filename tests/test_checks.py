@@ -26,9 +26,9 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fivecenters.checks import check_document, load_dataset, validate_file
-from fivecenters.load import DataError
-from fivecenters.report import Report
+from fivecenters.core.load import DataError
+from fivecenters.core.problems import Report
+from fivecenters.core.validate import check_document, load_dataset, validate_file
 
 
 def test_base_data_is_clean(write_data: WriteData) -> None:

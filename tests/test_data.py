@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fivecenters.canonical import format_text
-from fivecenters.centers import Center
-from fivecenters.checks import load_dataset, validate_file
 from fivecenters.cli import app
-from fivecenters.model import Dataset, Status
+from fivecenters.core.canonical import format_text
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Dataset, Status
+from fivecenters.core.validate import load_dataset, validate_file
 
 SHIPPED = Path(__file__).parents[1] / "indicators.toml"
 # The headline indicators the issue names, each needing 2022, 2023 and 2024 values.

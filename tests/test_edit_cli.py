@@ -22,7 +22,7 @@ from helpers_edit import (
     run_fc,
 )
 
-from fivecenters.canonical import format_text
+from fivecenters.core.canonical import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fivecenters.checks import load_dataset
 from fivecenters.cli import app
-from fivecenters.export import PACKAGE_FILES, TABLES
-from fivecenters.files import OutputError, write_dir
+from fivecenters.core.store import OutputError, write_dir
+from fivecenters.core.tables import PACKAGE_FILES, TABLES
+from fivecenters.core.validate import load_dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
 DATASET = load_dataset(FIXTURE)

@@ -14,7 +14,7 @@ import textwrap
 
 import pytest
 
-HEAVY = ("rich", "pydantic", "fivecenters.model", "fivecenters.checks")
+HEAVY = ("rich", "pydantic", "fivecenters.core.model", "fivecenters.core.checks")
 
 
 def loaded_after(code: str, *argv: str) -> set[str]:
@@ -63,5 +63,5 @@ def test_help_imports_neither_rich_nor_pydantic() -> None:
 
 def test_validate_does_not_import_rich() -> None:
     loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "validate", "--data", "missing.toml")
-    assert "fivecenters.checks" in loaded
+    assert "fivecenters.core.checks" in loaded
     assert "rich" not in loaded, "fc validate imports rich"

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import BASE_TOML, line_of, table_line_of
 
-from fivecenters import load
-from fivecenters.load import DataError, Locator, find_data_file, parse_toml, read_text
+from fivecenters.core import load
+from fivecenters.core.load import DataError, find_data_file, parse_toml, read_text
+from fivecenters.core.locator import Locator
 
 # --- reading ------------------------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from fivecenters.centers import ALIASES, Center, resolve_center
-from fivecenters.checks import normalize_text, value_in_quote, value_problems
-from fivecenters.model import Dataset, Indicator, Kind, Observation, Source, Status, Target
+from fivecenters.core.centers import ALIASES, Center, resolve_center
+from fivecenters.core.checks import value_problems
+from fivecenters.core.model import Dataset, Indicator, Kind, Observation, Source, Status, Target
+from fivecenters.core.quotes import normalize_text, value_in_quote
 
 
 def raw_observation() -> dict[str, Any]:

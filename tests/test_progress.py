@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, reading_dataset, target
 
-from fivecenters.model import Comparator, Direction, Indicator, Kind, Target
-from fivecenters.progress import MODERATE, ON_TRACK, Status, assess, assess_all, baseline_for, status_for_ratio
+from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Target
+from fivecenters.core.progress import MODERATE, ON_TRACK, Status, assess, assess_all, baseline_for, status_for_ratio
 
 BELOW = 1e-6  # "just below" a threshold: well beyond the 1e-9 rounding R gets before comparison
 ORDER = [Status.DETERIORATION, Status.LIMITED, Status.MODERATE, Status.ON_TRACK]

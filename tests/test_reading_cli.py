@@ -22,11 +22,12 @@ from reading_helpers import (
 )
 from rich.cells import cell_len
 
-from fivecenters.centers import Center
-from fivecenters.model import Observation
-from fivecenters.progress import assess, assess_all
-from fivecenters.render import print_rich
-from fivecenters.views import ordinal, progress_grid
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Observation
+from fivecenters.core.progress import assess, assess_all
+from fivecenters.output.formatting import ordinal
+from fivecenters.output.grids import progress_grid
+from fivecenters.output.terminal import print_rich
 
 READING_COMMANDS: list[tuple[str, ...]] = [
     ("show",),

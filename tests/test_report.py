@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fivecenters.centers import Center
-from fivecenters.checks import load_dataset
 from fivecenters.cli import app
-from fivecenters.html_report import report_html
+from fivecenters.core.centers import Center
+from fivecenters.core.validate import load_dataset
+from fivecenters.output.html_page import report_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
 DATASET = load_dataset(FIXTURE)

@@ -7,10 +7,10 @@ import json
 import pytest
 from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, reading_dataset, target
 
-from fivecenters.centers import Center
-from fivecenters.model import Dataset
-from fivecenters.progress import Status, assess, meets
-from fivecenters.snapshot import overview, snapshot
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Dataset
+from fivecenters.core.progress import Status, assess, meets
+from fivecenters.core.snapshot import overview, snapshot
 
 
 @pytest.mark.parametrize("indicator_id", ["gdp", "rd-ratio", "wipo-rank", "container-throughput", "market-turnover"])

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from helpers_edit import SAMPLE, assert_valid, make_data
 
-from fivecenters import store
+from fivecenters.core import store
 
 HOOKS = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
 
@@ -26,7 +26,7 @@ HOOKS = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
 STALL_IN_FSYNC = """
 import os, sys, time
 from pathlib import Path
-from fivecenters import store
+from fivecenters.core import store
 
 def stall(fd):
     print("writing", flush=True)
@@ -39,7 +39,7 @@ store.atomic_write(Path(sys.argv[1]), Path(sys.argv[2]).read_text(encoding="utf-
 WRITE_FOREVER = """
 import sys
 from pathlib import Path
-from fivecenters import store
+from fivecenters.core import store
 
 path = Path(sys.argv[1])
 texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[2:]]
@@ -53,7 +53,7 @@ while True:
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from fivecenters import store
+from fivecenters.core import store
 
 with store.locked(Path(sys.argv[1])):
     print("locked", flush=True)

@@ -21,8 +21,8 @@ from conftest import (
     severity_of,
 )
 
-from fivecenters import load
-from fivecenters.report import printable
+from fivecenters.core import load
+from fivecenters.core.text import printable
 
 OK_SUMMARY = ", ".join(f"{n} {name[:-1] if n == 1 else name}" for name, n in BASE_STATS.items())
 

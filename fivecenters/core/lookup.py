@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from fivecenters.centers import ALIASES, Center, resolve_center
-from fivecenters.model import Dataset, Indicator
+from fivecenters.core.centers import ALIASES, Center, resolve_center
+from fivecenters.core.model import Dataset, Indicator
 
 
 class UnknownName(Exception):

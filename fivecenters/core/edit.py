@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fivecenters import store
-from fivecenters.canonical import canonical_text
-from fivecenters.checks import check_document
-from fivecenters.load import parse_toml
-from fivecenters.lookup import UnknownName, suggestion
-from fivecenters.report import Problem, Report
+from fivecenters.core import store
+from fivecenters.core.canonical import canonical_text
+from fivecenters.core.load import parse_toml
+from fivecenters.core.lookup import UnknownName, suggestion
+from fivecenters.core.problems import Problem, Report
+from fivecenters.core.validate import check_document
 
 Raw = dict[str, Any]
 Change = Callable[[Raw], Raw]

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fivecenters.centers import Center
+from fivecenters.core.centers import Center
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -137,6 +137,16 @@ class Dataset(Record):
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def citations(self) -> dict[str, list[str]]:
+        """Which indicators cite each source, in file order."""
+        citing: dict[str, list[str]] = {}
+        for indicator in self.indicators:
+            for record in (*indicator.observations, *indicator.targets):
+                ids = citing.setdefault(record.source, [])
+                if indicator.id not in ids:
+                    ids.append(indicator.id)
+        return citing
 
 
 def _build(*models: type[BaseModel]) -> None:

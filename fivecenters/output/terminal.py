@@ -1,4 +1,4 @@
-"""Drawing grids for people: rich tables on a terminal, or Markdown.
+"""Drawing grids and charts on a terminal with rich.
 
 Every cell is a rich `Text`, never a markup string, so text from the data file
 (`[bold]`, escape sequences) is shown literally.
@@ -10,8 +10,8 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from fivecenters.report import printable
-from fivecenters.views import Cell, Grid
+from fivecenters.core.text import printable
+from fivecenters.output.grids import Cell, Grid
 
 STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
 
@@ -48,25 +48,6 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
         out.print()
     for line in lines:
         out.print(Text(printable(line)))
-
-
-def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
-    parts = []
-    for grid in grids:
-        parts.append(f"### {_md(grid.title)}\n")
-        parts.append("| " + " | ".join(_md(c) for c in grid.columns) + " |")
-        parts.append("|" + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns))) + "|")
-        parts.extend("| " + " | ".join(_md(cell.text) for cell in row) + " |" for row in grid.rows)
-        if grid.notes:
-            parts.append("")
-            parts.extend(f"- {_md(note)}" for note in grid.notes)
-        parts.append("")
-    parts.extend(_md(line) for line in lines)
-    return "\n".join(parts).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    return printable(text).replace("|", "\\|").replace("\n", " ")
 
 
 def print_lines(lines: Iterable[list[Cell]], file: TextIO | None = None) -> None:

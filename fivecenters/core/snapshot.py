@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fivecenters.centers import Center
-from fivecenters.compare import Change, change_between, indicator_record, latest_as_of, observation_record
-from fivecenters.model import Dataset, Indicator, Observation
-from fivecenters.progress import Assessment, Status, assess
+from fivecenters.core.centers import Center
+from fivecenters.core.compare import Change, change_between, indicator_record, latest_as_of, observation_record
+from fivecenters.core.model import Dataset, Indicator, Observation
+from fivecenters.core.progress import Assessment, Status, assess
 
 
 @dataclass(frozen=True)

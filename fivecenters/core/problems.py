@@ -6,15 +6,13 @@ match on it and the `--format json` output is this very object.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from fivecenters.core.text import printable
+
 Severity = Literal["error", "warning"]
-# Tab and newline are fine inside data text; every other control character is not.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_C1 = re.compile(r"[\x7f-\x9f]")
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -86,13 +84,3 @@ class Report:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-def json_safe(text: str) -> str:
-    """JSON text with DEL and C1 controls escaped; json.dumps escapes only C0 ones itself."""
-    return _C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
-
-
-def printable(text: str) -> str:
-    """Show control characters from the data as escapes, never as terminal codes."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode(), text)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fivecenters.centers import Center
-from fivecenters.lookup import require_year, years_with_data
-from fivecenters.model import Direction, Indicator, Kind, Observation
+from fivecenters.core.centers import Center
+from fivecenters.core.lookup import require_year, years_with_data
+from fivecenters.core.model import Direction, Indicator, Kind, Observation
 
 PRECISION = 9
 

@@ -22,9 +22,9 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel
 
-from fivecenters.centers import Center
-from fivecenters.load import parse_toml
-from fivecenters.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.centers import Center
+from fivecenters.core.load import parse_toml
+from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
 
 Table = Mapping[str, Any]
 CENTER_ORDER = {center.value: rank for rank, center in enumerate(Center)}

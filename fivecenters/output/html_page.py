@@ -12,13 +12,13 @@ from html import escape
 from urllib.parse import urlsplit
 
 from fivecenters import __version__
-from fivecenters.centers import Center
-from fivecenters.model import Dataset, Indicator, Observation
-from fivecenters.plot import plot_of
-from fivecenters.progress import Assessment, assess
-from fivecenters.snapshot import CenterOverview, IndicatorSnapshot, overview
-from fivecenters.svg import line_chart
-from fivecenters.views import DASH, STATUS_STYLES, change_cell, observed, spelled_unit, target_text
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Dataset, Indicator, Observation
+from fivecenters.core.progress import Assessment, assess
+from fivecenters.core.snapshot import CenterOverview, IndicatorSnapshot, overview
+from fivecenters.output.charts.geometry import plot_of
+from fivecenters.output.charts.svg import line_chart
+from fivecenters.output.formatting import DASH, STATUS_STYLES, change_cell, observed, spelled_unit, target_text
 
 CSS = """
 :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --bg: #f6f8fa; --accent: #0969da;

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fivecenters.compare import indicator_record, latest_as_of, observation_record
-from fivecenters.model import Comparator, Direction, Indicator, Observation, Target
+from fivecenters.core.compare import indicator_record, latest_as_of, observation_record
+from fivecenters.core.model import Comparator, Direction, Indicator, Observation, Target
 
 ON_TRACK = 0.95
 MODERATE = 0.60

@@ -2,16 +2,16 @@
 
 Drawn by hand rather than with a plotting library: the chart is a few
 points a year apart, and drawing it here keeps the geometry shared with the
-SVG chart (`plot.py`) and the output free of terminal codes, as lines of
-`views.Cell` that `render.py` prints.
+SVG chart (`geometry.py`) and the output free of terminal codes, as lines of
+`formatting.Cell` that `output.terminal` prints.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from fivecenters.plot import OBSERVED, SUPERSEDED, TARGET, Mark, Plot
-from fivecenters.views import Cell
+from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Mark, Plot
+from fivecenters.output.grids import Cell
 
 BRAILLE = 0x2800
 # The bit of each dot in a braille cell, by [row][column] (Unicode braille patterns).

@@ -1,36 +1,23 @@
-"""The data as tidy tables for other tools: CSV, JSON and a Frictionless Data Package.
+"""The data as tidy tables for other tools, each declared once, column by column.
 
 Each table is declared once, field by field (name, type, description, how to
-read it from the data), and both the rows and the package's table schema are
-built from that declaration, so the schema cannot drift from the columns.
+read it from the data), and both the rows and the table schema are built from
+that declaration, so the schema cannot drift from the columns.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from fivecenters import __version__
-from fivecenters.centers import Center
-from fivecenters.files import write_dir
-from fivecenters.model import Comparator, Dataset, Indicator, Observation, Qualifier, Source, Target
-from fivecenters.model import Status as ObservationStatus
-from fivecenters.progress import Status as ProgressStatus
-from fivecenters.progress import assess
-from fivecenters.records import to_csv, to_json
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Comparator, Dataset, Indicator, Observation, Qualifier, Source, Target
+from fivecenters.core.model import Status as ObservationStatus
+from fivecenters.core.progress import Status as ProgressStatus
+from fivecenters.core.progress import assess
 
-PACKAGE_NAME = "shanghai-five-centers"
 DESCRIPTOR = "datapackage.json"
-# The compilation is offered under CC BY 4.0; each quote remains its publisher's,
-# reproduced briefly to let readers check the figure.
-LICENSE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 
 
 @dataclass(frozen=True)
@@ -247,55 +234,3 @@ PACKAGE_FILES = (DESCRIPTOR, *(t.path for t in TABLES))
 def observation_rows(dataset: Dataset) -> list[dict[str, Any]]:
     """The tidy long table: one row per observation, revisions included."""
     return OBSERVATIONS.rows(dataset)
-
-
-def _cell(value: Any) -> Any:
-    """CSV text as Frictionless and spreadsheets read it back."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def table_csv(table: Table, dataset: Dataset) -> str:
-    rows = [{k: _cell(v) for k, v in row.items()} for row in table.rows(dataset)]
-    return to_csv(rows, [c.name for c in table.columns])
-
-
-def observations_csv(dataset: Dataset) -> str:
-    return table_csv(OBSERVATIONS, dataset)
-
-
-def observations_json(dataset: Dataset) -> str:
-    return to_json(observation_rows(dataset))
-
-
-def descriptor(dataset: Dataset) -> dict[str, Any]:
-    """The datapackage.json: tables with their schemas, every source cited, a licence."""
-    return {
-        "profile": "tabular-data-package",
-        "name": PACKAGE_NAME,
-        "title": "Shanghai's Five Centers: indicators, targets and their sources",
-        "description": (
-            "Indicators of Shanghai's drive to become an international economic, financial, trade, shipping "
-            "and sci-tech innovation center: yearly observations and stated targets, each citing its source "
-            "and quoting it verbatim. Exported by fivecenters (fc)."
-        ),
-        "version": __version__,
-        "keywords": ["Shanghai", "five centers", "indicators", "targets"],
-        "licenses": [LICENSE],
-        "sources": [{"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources],
-        "resources": [t.resource() for t in TABLES],
-    }
-
-
-def write_package(dataset: Dataset, directory: Path) -> None:
-    """Write the package; an earlier export in `directory` is replaced as a whole, atomically."""
-
-    def fill(into: Path) -> None:
-        (into / DESCRIPTOR).write_text(to_json(descriptor(dataset)) + "\n", encoding="utf-8")
-        for table in TABLES:
-            (into / table.path).write_text(table_csv(table, dataset), encoding="utf-8", newline="")
-
-    write_dir(directory, fill, PACKAGE_FILES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from fivecenters.plot import OBSERVED, Mark, Plot
+from fivecenters.output.charts.geometry import OBSERVED, Mark, Plot
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 20, 46

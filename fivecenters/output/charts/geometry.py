@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from fivecenters.model import Indicator, Kind
-from fivecenters.progress import Status, assess
-from fivecenters.views import STATUS_STYLES, observed, quantity, target_text
+from fivecenters.core.model import Indicator, Kind
+from fivecenters.core.progress import Status, assess
+from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, target_text
 
 OBSERVED = "observed"
 SUPERSEDED = "superseded"  # a revision kept in the data but not used
@@ -27,7 +27,7 @@ class Mark:
     kind: str  # OBSERVED, SUPERSEDED or TARGET
     text: str  # as people read it: "≈4.4%", "≥6 by 2027"
     detail: str  # where it comes from: the source id; for a target its label and status
-    style: str | None = None  # a views style name: good, bad, warn, muted
+    style: str | None = None  # a style name (output.formatting): good, bad, warn, muted
     achieved: bool = False  # a target already met
 
 

@@ -1,0 +1,5 @@
+"""`python -m fivecenters.cli`."""
+
+from fivecenters.cli.app import main
+
+main()

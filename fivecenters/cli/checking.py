@@ -1,0 +1,45 @@
+"""`fc validate`: the checks, as pre-commit and CI run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fivecenters.cli.app import (
+    CheckFormat,
+    DataOption,
+    app,
+)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Data files to check (as pre-commit passes them).")] = None,
+    data: DataOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    output_format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.TEXT,
+) -> None:
+    """Check data files: syntax, types, ids, sources, quotes, years and values.
+
+    Prints one line per problem, PATH:LINE:COL: SEVERITY CODE: MESSAGE, then a
+    summary. Exits 1 when a file has errors (or warnings, with --strict).
+    """
+    from fivecenters.core.load import find_data_file
+    from fivecenters.core.text import json_safe
+    from fivecenters.core.validate import validate_file
+
+    files = paths or [find_data_file(data)]
+    reports = [validate_file(path)[0] for path in files]
+    passed = all(report.passed(strict) for report in reports)
+    if output_format is CheckFormat.JSON:
+        document = {"valid": passed, "reports": [r.to_dict() for r in reports]}
+        typer.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
+    else:
+        for report in reports:
+            for problem in report.problems:
+                typer.echo(problem.format(report.file))
+            typer.echo(("ok: " if report.passed(strict) else "failed: ") + report.summary())
+    raise typer.Exit(0 if passed else 1)

@@ -1,0 +1,119 @@
+"""Commands that write files for others: export, chart and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fivecenters.cli.app import (
+    DataOption,
+    ExportFormat,
+    app,
+    load_data,
+    user_errors,
+)
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv or json: one table; datapackage: a folder.")
+    ] = ExportFormat.CSV,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (csv, json) or folder (datapackage) to write.", metavar="PATH"),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Export the data for spreadsheets and other tools.
+
+    csv and json: a tidy long table, one row per observation (center,
+    indicator, year, value, unit, qualifier, status, revision, and the source's
+    title, publisher, URL and quote), to stdout or to --output. datapackage: a
+    Frictionless Data Package in the folder --output (datapackage.json with
+    the table schemas, plus observations.csv, targets.csv and sources.csv).
+    Files are replaced atomically.
+    """
+    with user_errors():
+        from fivecenters.core.store import OutputError, write_text
+        from fivecenters.output import datapackage as exporting
+
+        if output_format is ExportFormat.DATAPACKAGE and output is None:
+            raise OutputError("--format datapackage needs --output DIR, the folder to write", usage=True)
+        dataset = load_data(data)
+        if output_format is ExportFormat.DATAPACKAGE:
+            assert output is not None
+            exporting.write_package(dataset, output)
+            typer.echo(f"fc: wrote a data package to {output}", err=True)
+            return
+        if output_format is ExportFormat.CSV:
+            text = exporting.observations_csv(dataset)
+        else:
+            text = exporting.observations_json(dataset) + "\n"
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_text(output, text)
+            typer.echo(f"fc: wrote {output}", err=True)
+
+
+@app.command()
+def chart(
+    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. container-throughput.")],
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Write the chart as an SVG file instead.", metavar="PATH")
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """A line chart of one indicator over the years, with its targets as markers.
+
+    The y axis is labelled with the indicator's unit; ranks are drawn with 1st
+    at the top. Superseded revisions show as hollow points. With --svg, the
+    chart is written as a standalone SVG file (replaced atomically).
+    """
+    with user_errors():
+        from fivecenters.core.lookup import indicator_named
+        from fivecenters.core.store import write_text
+        from fivecenters.output.charts.geometry import plot_of
+
+        chosen = indicator_named(load_data(data), indicator)
+        plot = plot_of(chosen)
+        if plot is None:
+            typer.echo(f"fc: error: {chosen.id} has nothing to chart: no observations and no targets", err=True)
+            raise typer.Exit(1)
+        if svg is not None:
+            from fivecenters.output.charts.svg import line_chart
+
+            write_text(svg, line_chart(plot))
+            typer.echo(f"fc: wrote {svg}", err=True)
+            return
+        from fivecenters.output.charts.text import chart_lines
+        from fivecenters.output.terminal import console, print_lines
+
+        print_lines(chart_lines(plot, width=min(console().width, 100)))
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="PATH")] = Path(
+        "report.html"
+    ),
+    data: DataOption = None,
+) -> None:
+    """One self-contained HTML page of all five centers, to open in any browser.
+
+    Per center: the headline indicators and their changes, a chart of every
+    indicator with its targets, progress bars with statuses, and each figure's
+    source, linked or named. The page loads nothing from the network (inline
+    CSS and SVG, no script). The file is replaced atomically.
+    """
+    with user_errors():
+        from fivecenters.core.load import find_data_file
+        from fivecenters.core.store import write_text
+        from fivecenters.output.html_page import report_html
+
+        path = find_data_file(data)
+        write_text(output, report_html(load_data(path), path.name))
+        typer.echo(f"fc: wrote {output}", err=True)

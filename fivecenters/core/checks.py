@@ -1,0 +1,228 @@
+"""The rules that relate records: ids, citations, revisions, years, values, quotes in documents.
+
+Each problem has a stable code and the key path it is about; `validate.py`
+turns paths into positions.
+"""
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Source, Status, Target
+from fivecenters.core.problems import KeyPath, Problem
+from fivecenters.core.quotes import QuoteFinder, value_in_quote
+
+FIRST_YEAR = 1949
+LAST_TARGET_YEAR = 2100
+
+
+@dataclass
+class Checker:
+    """Collects problems for one file; positions are resolved once at the end."""
+
+    base_dir: Path
+    today: dt.date
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: KeyPath, code: str, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(code, message, severity, path))  # type: ignore[arg-type]
+
+
+@dataclass
+class Indexed:
+    """Records that validated, with their index in the file for positions."""
+
+    sources: list[tuple[int, Source]] = field(default_factory=list)
+    indicators: list[tuple[int, Indicator]] = field(default_factory=list)
+    # From records that did not validate (already reported): their citations and ids
+    # must not add unused-source or unknown-source problems on top.
+    cited: set[str] = field(default_factory=set)
+    invalid_source_ids: set[str] = field(default_factory=set)
+
+
+def check_dataset(checker: Checker, data: Indexed) -> None:
+    sources = _check_sources(checker, data.sources)
+    cited: set[str] = set(data.cited)
+    seen: dict[str, int] = {}
+    quotes = QuoteFinder(checker.base_dir)
+    for index, indicator in data.indicators:
+        path: KeyPath = ("indicators", index)
+        if indicator.id in seen:
+            checker.add(
+                (*path, "id"),
+                "duplicate-id",
+                f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}",
+            )
+        seen.setdefault(indicator.id, index)
+        # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
+        if not indicator.observations and not indicator.targets:
+            checker.add(
+                path, "no-observations", f"indicator '{indicator.id}' has no observations and no targets", "warning"
+            )
+        for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
+            for number, record in enumerate(records):
+                record_path = (*path, kind, number)
+                cited.add(record.source)
+                source = sources.get(record.source)
+                if source is None and record.source in data.invalid_source_ids:
+                    continue
+                if source is None:
+                    checker.add(
+                        (*record_path, "source"),
+                        "unknown-source",
+                        f"cites source '{record.source}', which is not in [[sources]]",
+                    )
+                elif source.document and not quotes.contains(source, record.quote):
+                    checker.add(
+                        (*record_path, "quote"),
+                        "quote-not-in-document",
+                        f"quote not found in {source.document} (cited as '{source.id}')",
+                    )
+        _check_observations(checker, indicator, path)
+        _check_targets(checker, indicator, path)
+    for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
+        if source_id not in cited:
+            checker.add(
+                ("sources", index, "id"), "unused-source", f"source '{source_id}' is cited by nothing", "warning"
+            )
+        if source.document:
+            _require_document(checker, quotes, source, ("sources", index, "document"))
+
+
+def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[str, Source]:
+    by_id: dict[str, Source] = {}
+    for index, source in sources:
+        path = ("sources", index)
+        if source.id in by_id:
+            checker.add((*path, "id"), "duplicate-id", f"source id '{source.id}' is already used")
+            continue
+        by_id[source.id] = source
+        if not (source.url or source.document):
+            checker.add(path, "source-without-location", f"source '{source.id}' needs a url or a document")
+        for key, day in (("published", source.published), ("accessed", source.accessed)):
+            if day and day > checker.today:
+                checker.add((*path, key), "date-in-future", f"{key} date {day} is in the future")
+    return by_id
+
+
+def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -> None:
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for number, obs in enumerate(indicator.observations):
+        obs_path = (*path, "observations", number)
+        by_year[obs.year].append(number)
+        if not FIRST_YEAR <= obs.year <= checker.today.year:
+            checker.add(
+                (*obs_path, "year"),
+                "year-out-of-range",
+                f"observation year {obs.year} is outside {FIRST_YEAR}–{checker.today.year}",
+            )
+        _check_value(checker, indicator, obs.value, (*obs_path, "value"))
+        if obs.status is Status.DERIVED:
+            if not obs.derived_from:
+                checker.add(
+                    obs_path, "derived-without-inputs", "a derived value must name its inputs in 'derived_from'"
+                )
+        else:
+            if obs.derived_from:
+                checker.add(
+                    (*obs_path, "derived_from"),
+                    "inputs-without-derived",
+                    "'derived_from' is set but status is not \"derived\"",
+                    "warning",
+                )
+            if math.isfinite(obs.value) and not value_in_quote(obs.value, obs.quote):
+                checker.add(
+                    (*obs_path, "quote"),
+                    "value-not-in-quote",
+                    f"value {obs.value:g} does not appear in its quote; "
+                    "if it is computed, set status = \"derived\" and 'derived_from'",
+                    "warning",
+                )
+    for year, numbers in by_year.items():
+        observations = [indicator.observations[n] for n in numbers]
+        used = [n for n, o in zip(numbers, observations, strict=True) if o.used]
+        first = (*path, "observations", numbers[-1])
+        if len(numbers) > 1 and not all(o.revision for o in observations):
+            checker.add(
+                (*first, "year"),
+                "duplicate-year",
+                f"{len(numbers)} observations for {year}; "
+                "mark each with revision = true and all but one with used = false",
+            )
+        elif len(used) > 1:
+            checker.add(
+                (*path, "observations", used[-1], "year"),
+                "multiple-used-values",
+                f"{len(used)} observations for {year} are used; set used = false on all but one",
+            )
+        if not used:
+            checker.add((*first, "used"), "no-used-value", f"no observation for {year} is used; exactly one must be")
+
+
+def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> None:
+    for number, target in enumerate(indicator.targets):
+        tpath = (*path, "targets", number)
+        _check_value(checker, indicator, target.value, (*tpath, "value"))
+        if not FIRST_YEAR <= target.deadline <= LAST_TARGET_YEAR:
+            checker.add(
+                (*tpath, "deadline"),
+                "year-out-of-range",
+                f"deadline {target.deadline} is outside {FIRST_YEAR}–{LAST_TARGET_YEAR}",
+            )
+        for key in ("set_in", "baseline_year"):
+            year = getattr(target, key)
+            if year is not None and not FIRST_YEAR <= year <= min(target.deadline, checker.today.year):
+                checker.add(
+                    (*tpath, key),
+                    "target-years-inconsistent",
+                    f"{key} {year} must lie between {FIRST_YEAR} and the deadline {target.deadline}, "
+                    "and not in the future",
+                )
+        if (target.baseline_year is None) != (target.baseline_value is None):
+            checker.add(tpath, "incomplete-baseline", "baseline_year and baseline_value go together")
+        elif target.baseline_value is not None:
+            _check_value(checker, indicator, target.baseline_value, (*tpath, "baseline_value"))
+        if _against_direction(target, indicator.direction):
+            checker.add(
+                (*tpath, "comparator"),
+                "comparator-against-direction",
+                f"'{target.comparator}' on an indicator where {indicator.direction} is better",
+                "warning",
+            )
+
+
+def _against_direction(target: Target, direction: Direction) -> bool:
+    return (target.comparator, direction) in {
+        (Comparator.AT_MOST, Direction.HIGHER),
+        (Comparator.AT_LEAST, Direction.LOWER),
+    }
+
+
+def _check_value(checker: Checker, indicator: Indicator, value: float, path: KeyPath) -> None:
+    for code, message in value_problems(indicator, value):
+        checker.add(path, code, message)
+
+
+def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[str, str]]:
+    """What is wrong with a value for this indicator's kind and unit, if anything."""
+    if not math.isfinite(value):
+        yield "not-finite", f"value {value} is not a finite number"
+    elif indicator.kind is Kind.RANK:
+        if value < 1 or value != int(value):
+            yield "invalid-rank", f"rank {value:g} must be a whole number of at least 1"
+    elif indicator.kind is not Kind.GROWTH and value < 0:
+        yield "negative-value", f"value {value:g} is negative, but a {indicator.kind} cannot be"
+    elif indicator.is_percent and indicator.kind is Kind.RATIO and value > 100:
+        yield "percent-out-of-range", f"value {value:g}% is above 100%"
+
+
+def _require_document(checker: Checker, quotes: QuoteFinder, source: Source, path: KeyPath) -> None:
+    if quotes.document(source) is None:
+        checker.add(
+            path,
+            "document-not-found",
+            f"document '{source.document}' cannot be read (paths are relative to the data file)",
+        )

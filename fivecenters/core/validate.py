@@ -1,0 +1,218 @@
+"""Validating a data file: read, parse, build the records one by one, run the checks, locate the problems.
+
+Records are validated one by one, so a single bad observation does not hide
+the problems of the others; cross-record rules (`checks.py`) then run on what
+validated.
+"""
+
+import datetime as dt
+import gc
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from fivecenters.core.centers import Center
+from fivecenters.core.checks import Checker, Indexed, check_dataset
+from fivecenters.core.load import DataError, parse_toml, read_text
+from fivecenters.core.locator import Locator
+from fivecenters.core.lookup import suggestion
+from fivecenters.core.model import Dataset, Indicator, Source
+from fivecenters.core.problems import KeyPath, Problem, Report
+from fivecenters.core.text import CONTROL
+
+TOP_LEVEL = ("sources", "indicators")
+M = TypeVar("M", bound=BaseModel)
+
+_PYDANTIC_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-field",
+    "enum": "invalid-value",
+    "string_pattern_mismatch": "invalid-value",
+    "string_too_short": "empty-string",
+}
+
+
+def _validated(checker: Checker, model: type[M], raw: Any, path: KeyPath) -> M | None:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            checker.add((*path, *error["loc"]), *_describe(error))
+        return None
+
+
+def _describe(error: Any) -> tuple[str, str]:
+    kind, loc = error["type"], error["loc"]
+    name = str(loc[-1]) if loc else "value"
+    if kind == "extra_forbidden":
+        return "unknown-key", f"unknown key '{name}'"
+    if kind == "missing":
+        return "missing-field", f"required key '{name}' is missing"
+    if kind == "enum" and name == "center":
+        return "unknown-center", f"'{error['input']}' is not a center; expected {error['ctx']['expected']}." + (
+            suggestion(str(error["input"]), [c.value for c in Center])
+        )
+    if kind == "enum":
+        return "invalid-value", f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
+    if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
+        return "invalid-id", f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
+    code = _PYDANTIC_CODES.get(kind, "wrong-type")
+    return code, f"'{name}': {error['msg'][0].lower()}{error['msg'][1:]} (got {type(error['input']).__name__})"
+
+
+def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
+    """Validate one data file; the dataset is returned when it has no errors.
+
+    The text and the parsed tables are let go as soon as the records are built
+    (a large file's text is as big as its records): positions, needed only
+    when there are problems, re-read the file.
+    """
+    file = str(path)
+    with _collector_paused():
+        try:
+            text = read_text(path)
+            raw = parse_toml(text, file)
+        except DataError as exc:
+            return Report(file, exc.problems), None
+        checker = Checker(path.parent, today or dt.date.today())
+        _check_text(checker, raw, text)
+        del text
+        dataset = _check_records(checker, raw, consume=True)  # raw is ours: the tables go as records come
+        del raw
+        return _finish(checker, dataset, file, lambda: read_text(path))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing and validating make millions of objects and no cycles: the cyclic garbage
+    collector's passes over them are wasted, a third of the checks' time on a large file."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check_document(
+    raw: dict[str, Any], text: str, file: str, base_dir: Path, today: dt.date | None = None
+) -> tuple[Report, Dataset | None]:
+    checker = Checker(base_dir, today or dt.date.today())
+    _check_text(checker, raw, text)
+    return _finish(checker, _check_records(checker, raw), file, lambda: text)
+
+
+def _check_text(checker: Checker, raw: dict[str, Any], text: str) -> None:
+    if _may_hold_control_characters(text):
+        _check_control_characters(checker, raw)
+
+
+def _finish(checker: Checker, dataset: Indexed, file: str, text: Callable[[], str]) -> tuple[Report, Dataset | None]:
+    check_dataset(checker, dataset)
+    report = Report(file, _locate(checker.problems, text), _stats(dataset))
+    report.sort()
+    return report, (None if report.errors else _dataset(dataset))
+
+
+def _locate(problems: list[Problem], text: Callable[[], str]) -> list[Problem]:
+    if not problems:
+        return problems
+    try:
+        locator = Locator(text())
+    except DataError:  # the file went away since it was read: report without positions
+        return problems
+    return [p.located(*locator.locate(p.path)) for p in problems]
+
+
+def _dataset(indexed: Indexed) -> Dataset:
+    return Dataset.model_construct(
+        sources=[s for _, s in indexed.sources], indicators=[i for _, i in indexed.indicators]
+    )
+
+
+def _stats(indexed: Indexed) -> dict[str, int]:
+    indicators = [i for _, i in indexed.indicators]
+    return {
+        "sources": len(indexed.sources),
+        "indicators": len(indicators),
+        "observations": sum(len(i.observations) for i in indicators),
+        "targets": sum(len(i.targets) for i in indicators),
+    }
+
+
+def _check_records(checker: Checker, raw: dict[str, Any], consume: bool = False) -> Indexed:
+    """The records that validate; with `consume`, each table of `raw` is dropped once it is a record."""
+    indexed = Indexed()
+    for key in raw:
+        if key not in TOP_LEVEL:
+            checker.add(
+                (key,), "unknown-key", f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]"
+            )
+    for key, model, into in (("sources", Source, indexed.sources), ("indicators", Indicator, indexed.indicators)):
+        records = raw.get(key, [])
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            checker.add((key,), "wrong-type", f"'{key}' must be an array of tables ([[{key}]])")
+            continue
+        if not records:
+            checker.add((key,), "missing-field", f"no [[{key}]] in the file")
+        for index, record in enumerate(records):
+            if (valid := _validated(checker, model, record, (key, index))) is not None:
+                into.append((index, valid))
+            elif key == "indicators":
+                indexed.cited |= _raw_citations(record)
+            elif isinstance(record.get("id"), str):
+                indexed.invalid_source_ids.add(record["id"])
+            if consume:
+                records[index] = None
+    return indexed
+
+
+def _raw_citations(record: dict[str, Any]) -> set[str]:
+    """The source ids an indicator cites, read from a record that failed validation."""
+    return {
+        item["source"]
+        for kind in ("observations", "targets")
+        if isinstance(items := record.get(kind), list)
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("source"), str)
+    }
+
+
+# TOML lets U+0080–U+009F stand raw in a string and makes the other control characters only by
+# escapes (a raw CR, NUL or ESC is a syntax error): a text with neither has none to find.
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_ESCAPE = re.compile(r"\\(?:[bfrex]|u00|U0000)")
+
+
+def _may_hold_control_characters(text: str) -> bool:
+    """A scan of the text in C, so that a clean file skips the walk through every parsed value."""
+    return bool(_RAW_CONTROL.search(text) or ("\\" in text and _CONTROL_ESCAPE.search(text)))
+
+
+def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = ()) -> None:
+    """Data text reaches terminals: escape sequences in it must never pass."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            _check_control_characters(checker, value, (*path, key))
+    elif isinstance(raw, list):
+        for index, value in enumerate(raw):
+            _check_control_characters(checker, value, (*path, index))
+    elif isinstance(raw, str) and (match := CONTROL.search(raw)):
+        checker.add(
+            path,
+            "control-character",
+            f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)",
+        )
+
+
+def load_dataset(path: Path) -> Dataset:
+    """The dataset for the reading commands: they show only data that passes validation."""
+    report, dataset = validate_file(path)
+    if dataset is None:
+        raise DataError(report.file, report.errors)
+    return dataset

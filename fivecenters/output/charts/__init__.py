@@ -1,0 +1,1 @@
+"""Charts of one indicator: the geometry once, drawn as text or SVG."""

@@ -1,0 +1,174 @@
+"""Numbers, units, changes and statuses as people read them, for every renderer.
+
+Styles are names ("good", "bad", "muted"), not colours: colour is each
+renderer's decision.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from fivecenters.core.compare import Change, Measure, Verdict
+from fivecenters.core.model import Indicator, Kind, Observation, Qualifier
+from fivecenters.core.progress import Assessment, Status, status_for_ratio
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A piece of text with a style name."""
+
+    text: str
+    style: str | None = None
+
+
+DASH = "—"
+# Table cells stack a value over its year, or a change over its relative change,
+# so that tables stay readable at 80 columns.
+STACK = "\n"
+HEDGES = {
+    Qualifier.ABOUT: "≈",
+    Qualifier.NEARLY: "≈",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+}
+VERDICT_STYLES = {Verdict.IMPROVED: "good", Verdict.WORSENED: "bad", Verdict.UNCHANGED: "muted"}
+STATUS_STYLES = {
+    Status.ACHIEVED: "good",
+    Status.ON_TRACK: "good",
+    Status.MODERATE: "warn",
+    Status.LIMITED: "bad",
+    Status.DETERIORATION: "bad",
+    Status.MISSED: "bad",
+    Status.NOT_ASSESSABLE: "muted",
+}
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 8
+SMALL_BAR = 5
+UNITLESS = {"count", "rank", "number"}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number(value: float, signed: bool = False) -> str:
+    """Thousands separators and the value's own precision, up to three decimals."""
+    text = f"{value:+,.3f}" if signed else f"{value:,.3f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "+0") else text  # a value that rounds to zero has no sign
+
+
+def spelled_unit(indicator: Indicator) -> str | None:
+    """The unit where it must be written out: not for %, ranks and counts, which speak for themselves."""
+    if indicator.kind is Kind.RANK or indicator.is_percent or indicator.unit.lower() in UNITLESS:
+        return None
+    return indicator.unit
+
+
+def label(indicator: Indicator) -> str:
+    """The indicator's name with its unit, so table cells can show bare numbers."""
+    unit = spelled_unit(indicator)
+    return f"{indicator.name} ({unit})" if unit else indicator.name
+
+
+def quantity(indicator: Indicator, value: float, qualifier: Qualifier | None = None, with_unit: bool = True) -> str:
+    hedge = HEDGES.get(qualifier, "") if qualifier else ""
+    if indicator.kind is Kind.RANK:
+        return f"{hedge}{ordinal(int(value))}"
+    if indicator.is_percent:
+        return f"{hedge}{number(value)}%"
+    unit = spelled_unit(indicator)
+    return f"{hedge}{number(value)}" + (f" {unit}" if unit and with_unit else "")
+
+
+def observed(indicator: Indicator, obs: Observation | None, with_unit: bool = False) -> str:
+    return quantity(indicator, obs.value, obs.qualifier, with_unit) if obs else DASH
+
+
+def percent(fraction: float) -> str:
+    return f"{fraction * 100:+,.1f}%"
+
+
+def change_text(change: Change, with_relative: bool = True, separator: str = " ") -> str:
+    """A change in the indicator's own terms: points, places, or absolute and relative."""
+    if change.measure is Measure.PLACES:
+        before, after = int(change.before.value), int(change.after.value)
+        moved = before - after
+        how = "unchanged" if moved == 0 else f"{'up' if moved > 0 else 'down'} {abs(moved)}"
+        return f"{ordinal(before)} → {ordinal(after)},{separator}{how}"
+    if change.measure is Measure.PERCENTAGE_POINTS:
+        return f"{number(change.absolute, signed=True)} pp"
+    relative = f"{separator}({percent(change.relative)})" if with_relative and change.relative is not None else ""
+    return f"{number(change.absolute, signed=True)}{relative}"
+
+
+def change_cell(change: Change | None, with_relative: bool = True, separator: str = " ") -> Cell:
+    if change is None:
+        return Cell(DASH, "muted")
+    # A rank's arrow follows its place, as the text does: 6th → 5th is "▲ … up 1".
+    rise = -change.absolute if change.measure is Measure.PLACES else change.absolute
+    arrow = "▲" if rise > 0 else "▼" if rise < 0 else "→"
+    return Cell(f"{arrow} {change_text(change, with_relative, separator)}", VERDICT_STYLES.get(change.verdict))
+
+
+def sparkline(values: list[float]) -> str:
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return ""
+    low, high = min(finite), max(finite)
+    span = high - low
+    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1)) if span else 3] for v in finite)
+
+
+def bar(share: float | None, width: int = BAR_WIDTH, separator: str = " ") -> str:
+    if share is None:
+        return ""
+    clamped = max(0.0, min(1.0, share))
+    filled = round(clamped * width)
+    return "█" * filled + "░" * (width - filled) + f"{separator}{clamped * 100:.0f}%"
+
+
+def target_text(assessment: Assessment, separator: str = " ") -> str:
+    target, indicator = assessment.target, assessment.indicator
+    comparator = {"at-least": "≥", "at-most": "≤", "about": "≈"}[target.comparator.value]
+    return f"{comparator}{quantity(indicator, target.value, with_unit=False)}{separator}by {target.deadline}"
+
+
+def dated(text: str, year: int) -> str:
+    return f"{text}{STACK}({year})"
+
+
+def explanation(a: Assessment) -> str:
+    """The numbers behind a status, in one sentence a reader can check by hand."""
+    indicator, parts = a.indicator, []
+    if a.baseline:
+        origin = "stated by the target" if a.baseline.stated else "observed"
+        parts.append(f"baseline {quantity(indicator, a.baseline.value)} ({a.baseline.year}, {origin})")
+    if a.latest:
+        parts.append(f"latest {observed(indicator, a.latest, with_unit=True)} ({a.latest.year})")
+    if a.actual_rate is not None and a.required_rate is not None:
+        method = "CAGR" if a.method == "cagr" else "average yearly change"
+        parts.append(f"{method} actual {_rate(a, a.actual_rate)}, needed {_rate(a, a.required_rate)}")
+    if a.ratio is not None:
+        parts.append(f"R = {ratio_text(a.ratio)}")
+    if a.reason:
+        parts.append(a.reason)
+    return "; ".join(parts) or DASH
+
+
+def ratio_text(ratio: float) -> str:
+    """R to two decimals, or four where two would round it across a threshold."""
+    short = f"{ratio:.2f}"
+    return short if status_for_ratio(float(short)) is status_for_ratio(ratio) else f"{ratio:.4f}"
+
+
+def _rate(assessment: Assessment, rate: float | None) -> str:
+    if rate is None:
+        return DASH
+    if assessment.method == "cagr":
+        return f"{rate * 100:+.2f}%"
+    return number(rate, signed=True) + (" pp" if assessment.indicator.is_percent else "")

@@ -1,0 +1,29 @@
+"""Grids as Markdown tables, to paste into documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fivecenters.core.text import printable
+from fivecenters.output.grids import Grid
+
+STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
+
+
+def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
+    parts = []
+    for grid in grids:
+        parts.append(f"### {_md(grid.title)}\n")
+        parts.append("| " + " | ".join(_md(c) for c in grid.columns) + " |")
+        parts.append("|" + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns))) + "|")
+        parts.extend("| " + " | ".join(_md(cell.text) for cell in row) + " |" for row in grid.rows)
+        if grid.notes:
+            parts.append("")
+            parts.extend(f"- {_md(note)}" for note in grid.notes)
+        parts.append("")
+    parts.extend(_md(line) for line in lines)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    return printable(text).replace("|", "\\|").replace("\n", " ")
