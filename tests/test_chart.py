@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fivecenters.cli import app
+from fivecenters.core.state import state_of
 from fivecenters.core.validate import load_dataset
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, plot_of, value_axis
 from fivecenters.output.charts.svg import line_chart
@@ -61,7 +62,7 @@ def test_svg_escapes_data_text() -> None:
     gdp = DATASET.indicator("gdp")
     assert gdp is not None
     hostile = gdp.model_copy(update={"name": "<script>alert(1)</script> & co", "unit": 'yuan" onload="x'})
-    plot = plot_of(hostile)
+    plot = plot_of(state_of(hostile))
     assert plot is not None
     svg = line_chart(plot)
     assert "<script>" not in svg and 'onload="x' not in svg
@@ -72,7 +73,7 @@ def test_svg_escapes_data_text() -> None:
 def test_terminal_chart_draws_every_point_and_target() -> None:
     throughput = DATASET.indicator("container-throughput")
     assert throughput is not None
-    plot = plot_of(throughput)
+    plot = plot_of(state_of(throughput))
     assert plot is not None
     lines = chart_lines(plot, width=80)
     texts = ["".join(cell.text for cell in line) for line in lines]

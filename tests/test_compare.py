@@ -141,7 +141,7 @@ def test_compare_years_either_order() -> None:
     indicators = reading_dataset().indicators
     forward, backward = compare_years(indicators, 2022, 2023), compare_years(indicators, 2023, 2022)
     assert (backward.first_year, backward.second_year) == (2022, 2023)
-    assert backward.to_dict() == forward.to_dict()
+    assert backward.record() == forward.record()
 
 
 def test_compare_years_without_data_lists_the_years() -> None:

@@ -1,4 +1,4 @@
-"""Where each indicator stands in a year, and the overview of the five centers (fivecenters.snapshot)."""
+"""Where each indicator stands in a year (core.state), and the overview of the five centers (core.snapshot)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from reading_helpers import fixture_indicator, latest_used, make_indicator, obs,
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Dataset
 from fivecenters.core.progress import Status, assess, meets
-from fivecenters.core.snapshot import overview, snapshot
+from fivecenters.core.snapshot import overview
+from fivecenters.core.state import state_of
 
 
 @pytest.mark.parametrize("indicator_id", ["gdp", "rd-ratio", "wipo-rank", "container-throughput", "market-turnover"])
 def test_snapshot_of_the_latest_year(indicator_id: str) -> None:
     indicator = fixture_indicator(indicator_id)
     used = sorted((o for o in indicator.observations if o.used), key=lambda o: o.year)
-    snap = snapshot(indicator)
+    snap = state_of(indicator)
     assert snap.latest == used[-1]
     assert snap.series == used
     # The change is against the previous year with data, whatever the gap.
@@ -29,7 +30,7 @@ def test_snapshot_of_the_latest_year(indicator_id: str) -> None:
 @pytest.mark.parametrize("as_of", [2021, 2022, 2023])
 def test_snapshot_as_of_a_year(as_of: int) -> None:
     indicator = fixture_indicator("container-throughput")
-    snap = snapshot(indicator, as_of)
+    snap = state_of(indicator, as_of)
     assert snap.latest == latest_used(indicator, as_of)
     assert snap.series == [o for o in indicator.used_observations() if o.year <= as_of]
     assert all(o.year <= as_of for o in snap.series)
@@ -38,7 +39,7 @@ def test_snapshot_as_of_a_year(as_of: int) -> None:
 
 def test_snapshot_before_any_data() -> None:
     indicator = fixture_indicator("gdp")
-    snap = snapshot(indicator, min(o.year for o in indicator.observations) - 1)
+    snap = state_of(indicator, min(o.year for o in indicator.observations) - 1)
     assert (snap.latest, snap.change, snap.series) == (None, None, [])
     assert snap.to_dict()["latest"] is None
 
@@ -49,7 +50,7 @@ def test_next_target_is_the_nearest_not_yet_achieved() -> None:
     open_targets = [t for t in indicator.targets if not meets(latest.value, t, indicator.direction)]
     achieved = [t for t in indicator.targets if t not in open_targets]
     assert open_targets and achieved, "the fixture should have an achieved and an open target"
-    snap = snapshot(indicator)
+    snap = state_of(indicator)
     assert snap.next_target is not None
     assert snap.next_target.target == min(open_targets, key=lambda t: t.deadline)
 
@@ -57,7 +58,7 @@ def test_next_target_is_the_nearest_not_yet_achieved() -> None:
 def test_next_target_prefers_the_earliest_deadline() -> None:
     goals = [target(90, 2035, set_in=2020), target(60, 2025, set_in=2020), target(75, 2030, set_in=2020)]
     indicator = make_indicator([obs(2020, 40), obs(2023, 50)], goals)
-    snap = snapshot(indicator)
+    snap = state_of(indicator)
     assert snap.next_target is not None
     assert snap.next_target.target == min(goals, key=lambda t: t.deadline)
 
@@ -66,20 +67,20 @@ def test_no_next_target_when_all_are_achieved_or_past() -> None:
     goals = [target(40, 2025, set_in=2020), target(60, 2021, set_in=2020)]
     indicator = make_indicator([obs(2020, 38), obs(2023, 45)], goals)
     assert [assess(indicator, t).status for t in goals] == [Status.ACHIEVED, Status.MISSED]
-    assert snapshot(indicator).next_target is None
+    assert state_of(indicator).next_target is None
 
 
 def test_next_target_as_of_an_earlier_year() -> None:
     goal = target(40, 2025, set_in=2020)
     indicator = make_indicator([obs(2020, 30), obs(2022, 35), obs(2024, 41)], [goal])
-    assert snapshot(indicator).next_target is None
-    earlier = snapshot(indicator, 2022).next_target
+    assert state_of(indicator).next_target is None
+    earlier = state_of(indicator, 2022).next_target
     assert earlier is not None and earlier.latest is not None and earlier.latest.year == 2022
 
 
 def test_snapshot_record_is_json() -> None:
     indicator = fixture_indicator("gdp")
-    record = json.loads(json.dumps(snapshot(indicator).to_dict()))
+    record = json.loads(json.dumps(state_of(indicator).to_dict()))
     latest = latest_used(indicator)
     assert record["latest"] == {
         "year": latest.year,
@@ -93,7 +94,7 @@ def test_snapshot_record_is_json() -> None:
 
 def test_overview_shows_headlines_and_counts_targets() -> None:
     dataset = reading_dataset()
-    centers = overview(dataset)
+    centers = overview(dataset).centers
     assert [c.center for c in centers] == list(Center)
     for center in centers:
         indicators = [i for i in dataset.indicators if i.center is center.center]
@@ -112,12 +113,12 @@ def test_overview_without_headlines_shows_every_indicator() -> None:
         make_indicator([obs(2022, 2)], indicator_id="second", center=Center.TRADE),
     ]
     dataset = Dataset(indicators=indicators)
-    trade = next(c for c in overview(dataset) if c.center is Center.TRADE)
+    trade = next(c for c in overview(dataset).centers if c.center is Center.TRADE)
     assert [s.indicator.id for s in trade.headlines] == ["first", "second"]
 
 
 def test_overview_as_of_a_year() -> None:
     dataset = reading_dataset()
-    for center in overview(dataset, 2022):
+    for center in overview(dataset, 2022).centers:
         for snap in center.headlines:
             assert snap.latest == latest_used(snap.indicator, 2022)

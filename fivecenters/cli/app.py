@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fivecenters import __version__
+
+if TYPE_CHECKING:
+    from fivecenters.core.results import Result
 
 app = typer.Typer(
     name="fc",
@@ -98,17 +101,16 @@ def load_data(data: Path | None):  # -> Dataset; pydantic is imported only here
     return dataset
 
 
-def emit(output_format: OutputFormat, records, grids, lines=()) -> None:
-    """Records for machines (json, csv); grids for people (table, markdown)."""
+def emit(output_format: OutputFormat, result: Result, grids, lines=()) -> None:
+    """The core's result for machines (json: its record, csv: its rows); grids for people (table, markdown)."""
     if output_format is OutputFormat.JSON:
         from fivecenters.output.records import to_json
 
-        typer.echo(to_json(records))
+        typer.echo(to_json(result.record()))
     elif output_format is OutputFormat.CSV:
         from fivecenters.output.records import to_csv
 
-        rows = records if isinstance(records, list) else records["rows"]
-        typer.echo(to_csv(rows), nl=False)
+        typer.echo(to_csv(result.csv_rows()), nl=False)
     elif output_format is OutputFormat.MARKDOWN:
         from fivecenters.output.markdown import markdown
 

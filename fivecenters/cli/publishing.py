@@ -75,11 +75,12 @@ def chart(
     """
     with user_errors():
         from fivecenters.core.lookup import indicator_named
+        from fivecenters.core.state import state_of
         from fivecenters.core.store import write_text
         from fivecenters.output.charts.geometry import plot_of
 
         chosen = indicator_named(load_data(data), indicator)
-        plot = plot_of(chosen)
+        plot = plot_of(state_of(chosen))
         if plot is None:
             typer.echo(f"fc: error: {chosen.id} has nothing to chart: no observations and no targets", err=True)
             raise typer.Exit(1)

@@ -32,23 +32,17 @@ def show(
     indicators and how many targets are achieved, on track or off track.
     """
     with user_errors():
-        from fivecenters.core.lookup import center_named, require_as_of
-        from fivecenters.core.snapshot import overview, snapshot
+        from fivecenters.core.lookup import center_named
+        from fivecenters.core.snapshot import center_snapshot, overview
         from fivecenters.output.grids import overview_grids, show_grid
 
         chosen = center_named(center) if center else None
-        dataset = load_data(data)
-        if year is not None:
-            require_as_of(dataset.indicators, year)
         if chosen is None:
-            centers = overview(dataset, year)
-            records = [c.to_dict() for c in centers]
-            rows = [s.to_dict() for c in centers for s in c.headlines]
-            emit(output_format, records if output_format is OutputFormat.JSON else rows, overview_grids(centers))
-            return
-        snapshots = [snapshot(i, year) for i in dataset.indicators if i.center is chosen]
-        title = chosen.title + (f", as of {year}" if year else "")
-        emit(output_format, [s.to_dict() for s in snapshots], [show_grid(title, snapshots)])
+            centers = overview(load_data(data), year)
+            emit(output_format, centers, overview_grids(centers))
+        else:
+            snapshot = center_snapshot(load_data(data), chosen, year)
+            emit(output_format, snapshot, [show_grid(snapshot)])
 
 
 @app.command()
@@ -61,15 +55,13 @@ def compare(
 ) -> None:
     """What changed between two years, indicator by indicator."""
     with user_errors():
-        from fivecenters.core.compare import compare_years
+        from fivecenters.core.compare import year_comparison
         from fivecenters.core.lookup import center_named
         from fivecenters.output.grids import compare_grids, compare_summary
 
         chosen = center_named(center) if center else None
-        dataset = load_data(data)
-        indicators = [i for i in dataset.indicators if chosen is None or i.center is chosen]
-        comparison = compare_years(indicators, year_a, year_b)
-        emit(output_format, comparison.to_dict(), compare_grids(comparison), [compare_summary(comparison)])
+        comparison = year_comparison(load_data(data), year_a, year_b, chosen)
+        emit(output_format, comparison, compare_grids(comparison), [compare_summary(comparison)])
 
 
 @app.command()
@@ -88,25 +80,13 @@ def progress(
     deterioration below 0. See the README for the method.
     """
     with user_errors():
-        from fivecenters.core.centers import Center
-        from fivecenters.core.lookup import center_named, require_as_of
-        from fivecenters.core.progress import assess_all
-        from fivecenters.output.grids import progress_grid
+        from fivecenters.core.lookup import center_named
+        from fivecenters.core.snapshot import progress_report
+        from fivecenters.output.grids import progress_grids, progress_lines
 
         chosen = center_named(center) if center else None
-        dataset = load_data(data)
-        if year is not None:
-            require_as_of(dataset.indicators, year)
-        assessments, grids = [], []
-        for each in [chosen] if chosen else list(Center):
-            found = assess_all([i for i in dataset.indicators if i.center is each], year)
-            assessments += found
-            if found:
-                grids.append(progress_grid(each.title, found, explain))
-        where = f" for the {chosen.title}" if chosen else ""
-        emit(
-            output_format, [a.to_dict() for a in assessments], grids, [] if grids else [f"No targets recorded{where}."]
-        )
+        report = progress_report(load_data(data), chosen, year)
+        emit(output_format, report, progress_grids(report, explain), progress_lines(report))
 
 
 @app.command()
@@ -117,35 +97,19 @@ def info(
 ) -> None:
     """Everything about one indicator: metadata, every observation with its quote, targets."""
     with user_errors():
-        from fivecenters.core.lookup import indicator_named
-        from fivecenters.core.progress import assess_all
+        from fivecenters.core.catalogue import indicator_info
         from fivecenters.output.grids import info_grids
 
-        dataset = load_data(data)
-        chosen = indicator_named(dataset, indicator)
-        assessments = assess_all([chosen])
-        if output_format is OutputFormat.CSV:
-            records = [
-                {"indicator": chosen.id, "unit": chosen.unit, **o.model_dump(mode="json")} for o in chosen.observations
-            ]
-        else:
-            records = {
-                **chosen.model_dump(mode="json"),
-                "progress": [a.to_dict() for a in assessments],
-            }
-        emit(output_format, records, info_grids(dataset, chosen, assessments))
+        info = indicator_info(load_data(data), indicator)
+        emit(output_format, info, info_grids(info))
 
 
 @app.command()
 def sources(data: DataOption = None, output_format: FormatOption = OutputFormat.TABLE) -> None:
     """Every source, where to find it, and which indicators cite it."""
     with user_errors():
+        from fivecenters.core.catalogue import source_list
         from fivecenters.output.grids import sources_grid
 
-        dataset = load_data(data)
-        citing = dataset.citations()
-        records = [
-            {**s.model_dump(mode="json"), "cited_by": citing.get(s.id, [])}
-            for s in sorted(dataset.sources, key=lambda s: s.id)
-        ]
-        emit(output_format, records, [sources_grid(dataset)])
+        listing = source_list(load_data(data))
+        emit(output_format, listing, [sources_grid(listing)])

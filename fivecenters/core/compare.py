@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from fivecenters.core.centers import Center
-from fivecenters.core.lookup import require_year, years_with_data
-from fivecenters.core.model import Direction, Indicator, Kind, Observation
+from fivecenters.core.lookup import indicators_in, require_year, years_with_data
+from fivecenters.core.model import Dataset, Direction, Indicator, Kind, Observation
+from fivecenters.core.results import Result, indicator_record, observation_record
 
 PRECISION = 9
 
@@ -37,31 +38,6 @@ def measure_of(indicator: Indicator) -> Measure:
     if indicator.is_percent:
         return Measure.PERCENTAGE_POINTS
     return Measure.RELATIVE
-
-
-def indicator_record(indicator: Indicator) -> dict[str, Any]:
-    """What every output record says of its indicator, so that rows can be read alone."""
-    return {
-        "center": indicator.center.value,
-        "indicator": indicator.id,
-        "name": indicator.name,
-        "unit": indicator.unit,
-        "kind": indicator.kind.value,
-        "direction": indicator.direction.value,
-    }
-
-
-def observation_record(obs: Observation | None) -> dict[str, Any] | None:
-    """An observation as output records carry it: value with its qualifier, status and source."""
-    if obs is None:
-        return None
-    return {
-        "year": obs.year,
-        "value": obs.value,
-        "qualifier": obs.qualifier.value if obs.qualifier else None,
-        "status": obs.status.value,
-        "source": obs.source,
-    }
 
 
 @dataclass(frozen=True)
@@ -133,10 +109,11 @@ class ComparisonRow:
 
 
 @dataclass
-class Comparison:
+class Comparison(Result):
     first_year: int
     second_year: int
     rows: list[ComparisonRow] = field(default_factory=list)
+    nested: ClassVar[str | None] = "rows"
 
     def counts(self) -> dict[str, int]:
         counts = {v.value: 0 for v in Verdict}
@@ -150,7 +127,7 @@ class Comparison:
             grouped.setdefault(row.indicator.center, []).append(row)
         return grouped
 
-    def to_dict(self) -> dict[str, Any]:
+    def record(self) -> dict[str, Any]:
         return {
             "first_year": self.first_year,
             "second_year": self.second_year,
@@ -179,3 +156,8 @@ def compare_years(indicators: list[Indicator], year_a: int, year_b: int) -> Comp
         change = change_between(indicator, first, second) if first and second else None
         comparison.rows.append(ComparisonRow(indicator, first, second, change, "; ".join(notes) or None))
     return comparison
+
+
+def year_comparison(dataset: Dataset, year_a: int, year_b: int, center: Center | None = None) -> Comparison:
+    """`fc compare`: the indicators of one center, or all of them."""
+    return compare_years(indicators_in(dataset, center), year_a, year_b)

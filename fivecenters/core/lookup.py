@@ -36,6 +36,11 @@ def indicator_named(dataset: Dataset, name: str) -> Indicator:
     raise UnknownName(f"unknown indicator '{name}'.{suggestion(name, ids)} Valid indicators: {', '.join(sorted(ids))}.")
 
 
+def indicators_in(dataset: Dataset, center: Center | None) -> list[Indicator]:
+    """The indicators of a center, in file order; all of them for no center."""
+    return [i for i in dataset.indicators if center is None or i.center is center]
+
+
 def years_with_data(indicators: Iterable[Indicator]) -> list[int]:
     return sorted({o.year for i in indicators for o in i.observations if o.used})
 

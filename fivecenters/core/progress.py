@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fivecenters.core.compare import indicator_record, latest_as_of, observation_record
+from fivecenters.core.compare import latest_as_of
 from fivecenters.core.model import Comparator, Direction, Indicator, Observation, Target
+from fivecenters.core.results import indicator_record, observation_record
 
 ON_TRACK = 0.95
 MODERATE = 0.60

@@ -1,51 +1,25 @@
-"""Where each indicator stands in a year: the core of `fc show`."""
+"""Where the centers stand as of a year: the results of `fc show` and `fc progress`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from fivecenters.core.centers import Center
-from fivecenters.core.compare import Change, change_between, indicator_record, latest_as_of, observation_record
-from fivecenters.core.model import Dataset, Indicator, Observation
-from fivecenters.core.progress import Assessment, Status, assess
+from fivecenters.core.lookup import indicators_in, require_as_of
+from fivecenters.core.model import Dataset
+from fivecenters.core.progress import Assessment
+from fivecenters.core.results import RecordDict, Result
+from fivecenters.core.state import IndicatorState, state_of
 
-
-@dataclass(frozen=True)
-class IndicatorSnapshot:
-    indicator: Indicator
-    latest: Observation | None
-    change: Change | None  # against the previous year with data
-    series: list[Observation]  # the used values up to the year shown
-    next_target: Assessment | None  # the nearest target not yet achieved
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **indicator_record(self.indicator),
-            "latest": observation_record(self.latest),
-            "change": self.change.to_dict() if self.change else None,
-            "series": [{"year": o.year, "value": o.value} for o in self.series],
-            "next_target": self.next_target.target_record() if self.next_target else None,
-        }
-
-
-def snapshot(indicator: Indicator, as_of: int | None = None) -> IndicatorSnapshot:
-    latest = latest_as_of(indicator, as_of)
-    series = [o for o in indicator.used_observations() if latest and o.year <= latest.year]
-    change = change_between(indicator, series[-2], series[-1]) if len(series) >= 2 else None
-    open_targets = [
-        a
-        for a in (assess(indicator, t, as_of) for t in indicator.targets)
-        if a.status is not Status.ACHIEVED and (latest is None or a.target.deadline >= latest.year)
-    ]
-    next_target = min(open_targets, key=lambda a: a.target.deadline, default=None)
-    return IndicatorSnapshot(indicator, latest, change, series, next_target)
+OUTLOOKS = ("achieved", "on track", "off track", "not assessable")
 
 
 @dataclass(frozen=True)
 class CenterOverview:
     center: Center
-    headlines: list[IndicatorSnapshot]
+    states: list[IndicatorState]  # every indicator of the center
+    headlines: list[IndicatorState]  # those marked as headlines, else all of them
     outlook: dict[str, int]  # targets achieved / on track / off track / not assessable
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,15 +31,78 @@ class CenterOverview:
         }
 
 
-def overview(dataset: Dataset, as_of: int | None = None) -> list[CenterOverview]:
+@dataclass(frozen=True)
+class Overview(Result):
+    """`fc show` without a center; CSV has a row per headline indicator."""
+
+    as_of: int | None
+    centers: list[CenterOverview]
+    nested: ClassVar[str | None] = "indicators"
+
+    def record(self) -> list[RecordDict]:
+        return [c.to_dict() for c in self.centers]
+
+
+@dataclass(frozen=True)
+class CenterSnapshot(Result):
+    """`fc show CENTER`: every indicator of the center."""
+
+    center: Center
+    as_of: int | None
+    states: list[IndicatorState]
+
+    def record(self) -> list[RecordDict]:
+        return [s.to_dict() for s in self.states]
+
+
+@dataclass(frozen=True)
+class ProgressReport(Result):
+    """`fc progress`: every target, grouped by center in the order of the five."""
+
+    center: Center | None  # None: all five
+    as_of: int | None
+    by_center: dict[Center, list[Assessment]]  # only centers with targets
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        return [a for found in self.by_center.values() for a in found]
+
+    def record(self) -> list[RecordDict]:
+        return [a.to_dict() for a in self.assessments]
+
+
+def states_by_center(
+    dataset: Dataset, as_of: int | None, only: Center | None = None
+) -> dict[Center, list[IndicatorState]]:
+    """The state of every indicator, by center in the order of the five; checks the year has data."""
+    if as_of is not None:
+        require_as_of(dataset.indicators, as_of)
+    return {
+        center: [state_of(i, as_of) for i in indicators_in(dataset, center)]
+        for center in ([only] if only else list(Center))
+    }
+
+
+def overview(dataset: Dataset, as_of: int | None = None) -> Overview:
     """Each center's headline indicators (all of them if none is marked) and target outlook."""
-    result = []
-    for center in Center:
-        indicators = [i for i in dataset.indicators if i.center is center]
-        headlines = [i for i in indicators if i.headline] or indicators
-        outlook = {name: 0 for name in ("achieved", "on track", "off track", "not assessable")}
-        for indicator in indicators:
-            for target in indicator.targets:
-                outlook[assess(indicator, target, as_of).status.outlook] += 1
-        result.append(CenterOverview(center, [snapshot(i, as_of) for i in headlines], outlook))
-    return result
+    centers = []
+    for center, states in states_by_center(dataset, as_of).items():
+        outlook = dict.fromkeys(OUTLOOKS, 0)
+        for state in states:
+            for assessment in state.assessments:
+                outlook[assessment.status.outlook] += 1
+        headlines = [s for s in states if s.indicator.headline] or states
+        centers.append(CenterOverview(center, states, headlines, outlook))
+    return Overview(as_of, centers)
+
+
+def center_snapshot(dataset: Dataset, center: Center, as_of: int | None = None) -> CenterSnapshot:
+    return CenterSnapshot(center, as_of, states_by_center(dataset, as_of, center)[center])
+
+
+def progress_report(dataset: Dataset, center: Center | None = None, as_of: int | None = None) -> ProgressReport:
+    by_center = {
+        each: [a for s in states for a in s.assessments]
+        for each, states in states_by_center(dataset, as_of, center).items()
+    }
+    return ProgressReport(center, as_of, {each: found for each, found in by_center.items() if found})

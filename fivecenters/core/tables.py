@@ -14,19 +14,21 @@ from typing import Any
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Comparator, Dataset, Indicator, Observation, Qualifier, Source, Target
 from fivecenters.core.model import Status as ObservationStatus
+from fivecenters.core.progress import Assessment
 from fivecenters.core.progress import Status as ProgressStatus
-from fivecenters.core.progress import assess
+from fivecenters.core.state import state_of
 
 DESCRIPTOR = "datapackage.json"
 
 
 @dataclass(frozen=True)
 class Item:
-    """What a row is made from: an indicator, one of its records, and the source it cites."""
+    """What a row is made from: an indicator, one of its records, the source it cites, a target's assessment."""
 
     indicator: Indicator | None
     record: Observation | Target | Source
     source: Source | None
+    assessment: Assessment | None = None
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,8 @@ def _observations(dataset: Dataset) -> Iterator[Item]:
 
 def _targets(dataset: Dataset) -> Iterator[Item]:
     for indicator in dataset.indicators:
-        for target in sorted(indicator.targets, key=lambda t: t.deadline):
-            yield Item(indicator, target, dataset.source(target.source))
+        for assessment in state_of(indicator).by_deadline:
+            yield Item(indicator, assessment.target, dataset.source(assessment.target.source), assessment)
 
 
 def _sources(dataset: Dataset) -> Iterator[Item]:
@@ -140,8 +142,8 @@ def _sources(dataset: Dataset) -> Iterator[Item]:
 
 
 def _progress(item: Item) -> str:
-    assert item.indicator is not None and isinstance(item.record, Target)
-    return assess(item.indicator, item.record).status.value
+    assert item.assessment is not None
+    return item.assessment.status.value
 
 
 OBSERVATIONS = Table(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fivecenters.core.catalogue import IndicatorInfo, SourceList
 from fivecenters.core.compare import Comparison, Measure
-from fivecenters.core.model import Dataset, Indicator, Observation
+from fivecenters.core.model import Observation
 from fivecenters.core.progress import Assessment
-from fivecenters.core.snapshot import CenterOverview, IndicatorSnapshot
+from fivecenters.core.snapshot import CenterSnapshot, Overview, ProgressReport
 from fivecenters.output.formatting import (
     DASH,
     SMALL_BAR,
@@ -47,37 +48,38 @@ class Grid:
         self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
 
 
-def show_grid(title: str, snapshots: list[IndicatorSnapshot]) -> Grid:
+def show_grid(snapshot: CenterSnapshot) -> Grid:
+    title = snapshot.center.title + (f", as of {snapshot.as_of}" if snapshot.as_of else "")
     columns = ["Indicator", "Latest", "Change", "Trend", "Next target", "Source"]
     grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0, 5}))
-    for snap in snapshots:
-        indicator, target, latest = snap.indicator, snap.next_target, snap.latest
+    for state in snapshot.states:
+        indicator, target, latest = state.indicator, state.next_target, state.latest
         grid.add(
             label(indicator),
             dated(observed(indicator, latest), latest.year) if latest else DASH,
-            change_cell(snap.change, separator=STACK),
-            sparkline([o.value for o in snap.series]),
+            change_cell(state.change, separator=STACK),
+            sparkline([o.value for o in state.series]),
             f"{target_text(target)}{STACK}{bar(target.share, SMALL_BAR)}" if target else DASH,
             Cell(latest.source if latest else DASH, "muted"),
         )
     return grid
 
 
-def overview_grids(centers: list[CenterOverview]) -> list[Grid]:
+def overview_grids(overview: Overview) -> list[Grid]:
     grids = []
-    for center in centers:
+    for center in overview.centers:
         grid = Grid(
             center.center.title,
             ["Indicator", "Latest", "Year", "Change"],
             numeric=frozenset({1}),
             wrapping=frozenset({0}),
         )
-        for snap in center.headlines:
+        for state in center.headlines:
             grid.add(
-                label(snap.indicator),
-                observed(snap.indicator, snap.latest),
-                str(snap.latest.year) if snap.latest else DASH,
-                change_cell(snap.change),
+                label(state.indicator),
+                observed(state.indicator, state.latest),
+                str(state.latest.year) if state.latest else DASH,
+                change_cell(state.change),
             )
         grid.notes.append("Targets: " + " · ".join(f"{n} {name}" for name, n in center.outlook.items()))
         grids.append(grid)
@@ -115,6 +117,17 @@ def compare_summary(comparison: Comparison) -> str:
     )
 
 
+def progress_grids(report: ProgressReport, explain: bool = False) -> list[Grid]:
+    return [progress_grid(center.title, found, explain) for center, found in report.by_center.items()]
+
+
+def progress_lines(report: ProgressReport) -> list[str]:
+    """What to say when there is no grid to show."""
+    if report.by_center:
+        return []
+    return [f"No targets recorded{f' for the {report.center.title}' if report.center else ''}."]
+
+
 def progress_grid(title: str, assessments: list[Assessment], explain: bool = False) -> Grid:
     """With `explain`, the numbers behind each status replace the baseline, latest and bar columns."""
     if explain:
@@ -135,7 +148,8 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
     return grid
 
 
-def info_grids(dataset: Dataset, indicator: Indicator, assessments: list[Assessment]) -> list[Grid]:
+def info_grids(info: IndicatorInfo) -> list[Grid]:
+    indicator, assessments = info.state.indicator, info.state.assessments
     about = Grid(f"{indicator.name} ({indicator.id})", ["Field", "Value"])
     for name, value in (
         ("Center", indicator.center.title),
@@ -157,7 +171,7 @@ def info_grids(dataset: Dataset, indicator: Indicator, assessments: list[Assessm
         )
     targets = progress_grid("Targets", assessments, explain=True)
     for a in assessments:
-        source = dataset.source(a.target.source)
+        source = info.sources.get(a.target.source)
         targets.notes.append(f"{target_text(a)}: “{a.target.quote}” ({source.title if source else a.target.source})")
     return [about, series, targets]
 
@@ -166,14 +180,14 @@ def _derived(obs: Observation) -> str:
     return f" [derived from: {'; '.join(obs.derived_from)}]" if obs.derived_from else ""
 
 
-def sources_grid(dataset: Dataset) -> Grid:
+def sources_grid(listing: SourceList) -> Grid:
     """One row per source: what it is, who published it and when, where to find it, who cites it."""
     grid = Grid("Sources", ["Id", "Source", "Cited by"])
-    citing = dataset.citations()
-    for source in sorted(dataset.sources, key=lambda s: s.id):
+    for source in listing.sources:
         published = source.published.isoformat() if source.published else "no date"
         lines = [source.title, f"{source.publisher}, {published}", source.document or source.url or DASH]
         if source.reliability:
             lines.append(f"Note: {source.reliability}")
-        grid.add(source.id, STACK.join(lines), ", ".join(citing.get(source.id, [])) or Cell("nothing", "muted"))
+        cited_by = ", ".join(listing.cited_by.get(source.id, [])) or Cell("nothing", "muted")
+        grid.add(source.id, STACK.join(lines), cited_by)
     return grid

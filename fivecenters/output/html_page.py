@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from fivecenters import __version__
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Dataset, Indicator, Observation
-from fivecenters.core.progress import Assessment, assess
-from fivecenters.core.snapshot import CenterOverview, IndicatorSnapshot, overview
+from fivecenters.core.progress import Assessment
+from fivecenters.core.snapshot import CenterOverview, overview
+from fivecenters.core.state import IndicatorState
 from fivecenters.output.charts.geometry import plot_of
 from fivecenters.output.charts.svg import line_chart
 from fivecenters.output.formatting import DASH, STATUS_STYLES, change_cell, observed, spelled_unit, target_text
@@ -69,7 +70,7 @@ footer { color: var(--muted); font-size: 13px; border-top: 1px solid var(--line)
 
 def report_html(dataset: Dataset, data_name: str) -> str:
     """The whole page; `data_name` says which data file it was made from."""
-    centers = overview(dataset)
+    centers = overview(dataset).centers
     counts = (
         f"{len(dataset.indicators)} indicators, "
         f"{sum(len(i.observations) for i in dataset.indicators)} observations, "
@@ -114,13 +115,12 @@ def _outlook(center: CenterOverview) -> str:
 
 
 def _center(dataset: Dataset, center: CenterOverview) -> str:
-    indicators = [i for i in dataset.indicators if i.center is center.center]
     parts = [
         f'<section class="center" id="center-{center.center.value}">',
         f"<h2>{escape(center.center.title)}</h2>",
         f'<p class="outlook">{escape(_outlook(center))}</p>',
     ]
-    if not indicators:
+    if not center.states:
         parts.append('<p class="lede">No indicators recorded for this center yet.</p></section>')
         return "\n".join(parts)
     parts += [
@@ -130,7 +130,7 @@ def _center(dataset: Dataset, center: CenterOverview) -> str:
             _headline_rows(dataset, center),
         ),
         '<div class="cards">',
-        *(_indicator(dataset, i) for i in indicators),
+        *(_indicator(dataset, s) for s in center.states),
         "</div></section>",
     ]
     return "\n".join(parts)
@@ -147,25 +147,25 @@ def _headline_rows(dataset: Dataset, center: CenterOverview) -> Iterable[list[st
         ]
 
 
-def _change(snap: IndicatorSnapshot) -> str:
+def _change(snap: IndicatorState) -> str:
     cell = change_cell(snap.change)
     return f'<span class="{cell.style or ""}">{escape(cell.text)}</span>'
 
 
-def _indicator(dataset: Dataset, indicator: Indicator) -> str:
+def _indicator(dataset: Dataset, state: IndicatorState) -> str:
+    indicator = state.indicator
     unit = spelled_unit(indicator) or indicator.unit
-    plot = plot_of(indicator)
+    plot = plot_of(state)
     parts = [
         f'<article class="indicator" id="indicator-{indicator.id}">',
         f'<h3>{escape(indicator.name)} <span class="unit">({escape(unit)})</span></h3>',
         f'<p class="description">{escape(indicator.description)}</p>',
         f"<figure>{line_chart(plot, standalone=False)}</figure>" if plot else "",
     ]
-    assessments = [assess(indicator, t) for t in sorted(indicator.targets, key=lambda t: t.deadline)]
-    if assessments:
+    if state.assessments:
         parts += [
             "<h4>Targets</h4>",
-            _table(["Target", "Progress", "Status", "Source"], (_target_row(dataset, a) for a in assessments)),
+            _table(["Target", "Progress", "Status", "Source"], (_target_row(dataset, a) for a in state.by_deadline)),
         ]
     observations = sorted(indicator.observations, key=lambda o: (o.year, o.used))
     parts += [

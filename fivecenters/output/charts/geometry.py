@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 
 from fivecenters.core.model import Indicator, Kind
-from fivecenters.core.progress import Status, assess
+from fivecenters.core.progress import Status
+from fivecenters.core.state import IndicatorState
 from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, target_text
 
 OBSERVED = "observed"
@@ -110,20 +111,20 @@ def year_axis(years: list[int]) -> Axis:
     return Axis(low, high, tuple(float(y) for y in range(low, high + 1, step)))
 
 
-def plot_of(indicator: Indicator) -> Plot | None:
+def plot_of(state: IndicatorState) -> Plot | None:
     """The chart of an indicator; None when it has neither observations nor targets."""
+    indicator = state.indicator
     points = tuple(
         Mark(o.year, o.value, OBSERVED if o.used else SUPERSEDED, observed(indicator, o, with_unit=True), o.source)
         for o in sorted(indicator.observations, key=lambda o: (o.year, o.used))
     )
     targets = []
-    for target in sorted(indicator.targets, key=lambda t: t.deadline):
-        assessment = assess(indicator, target)
-        detail = " · ".join(filter(None, [target.label, assessment.status.value]))
+    for assessment in state.by_deadline:
+        detail = " · ".join(filter(None, [assessment.target.label, assessment.status.value]))
         targets.append(
             Mark(
-                target.deadline,
-                target.value,
+                assessment.target.deadline,
+                assessment.target.value,
                 TARGET,
                 target_text(assessment),
                 detail,

@@ -1,0 +1,46 @@
+"""The data file's entries in full: one indicator (`fc info`) and every source (`fc sources`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from fivecenters.core.lookup import indicator_named
+from fivecenters.core.model import Dataset, Source
+from fivecenters.core.results import RecordDict, Result
+from fivecenters.core.state import IndicatorState, state_of
+
+
+@dataclass(frozen=True)
+class IndicatorInfo(Result):
+    """An indicator as the data file has it, with the assessment of its targets; CSV has a row per observation."""
+
+    state: IndicatorState
+    sources: dict[str, Source]  # the sources its observations and targets cite, by id
+    nested: ClassVar[str | None] = "observations"
+
+    def record(self) -> RecordDict:
+        return {
+            **self.state.indicator.model_dump(mode="json"),
+            "progress": [a.to_dict() for a in self.state.assessments],
+        }
+
+
+def indicator_info(dataset: Dataset, name: str) -> IndicatorInfo:
+    """`name` as a user typed it; an unknown one is a usage error naming the closest."""
+    indicator = indicator_named(dataset, name)
+    cited = {o.source for o in indicator.observations} | {t.source for t in indicator.targets}
+    return IndicatorInfo(state_of(indicator), {s.id: s for s in dataset.sources if s.id in cited})
+
+
+@dataclass(frozen=True)
+class SourceList(Result):
+    sources: list[Source]  # by id
+    cited_by: dict[str, list[str]]  # the indicators citing each source, in file order
+
+    def record(self) -> list[RecordDict]:
+        return [{**s.model_dump(mode="json"), "cited_by": self.cited_by.get(s.id, [])} for s in self.sources]
+
+
+def source_list(dataset: Dataset) -> SourceList:
+    return SourceList(sorted(dataset.sources, key=lambda s: s.id), dataset.citations())

@@ -1,0 +1,53 @@
+"""Where one indicator stands as of a year, computed once for every view of it.
+
+Latest value, change on the year before, series and the assessment of every
+target: the terminal, Markdown, JSON, the HTML page, charts and the export
+all read them from here, so no view assesses a target again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fivecenters.core.compare import Change, change_between, latest_as_of
+from fivecenters.core.model import Indicator, Observation
+from fivecenters.core.progress import Assessment, Status, assess
+from fivecenters.core.results import indicator_record, observation_record
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    indicator: Indicator
+    latest: Observation | None
+    change: Change | None  # against the previous year with data
+    series: list[Observation]  # the used values up to the year shown
+    assessments: list[Assessment]  # every target, in the data file's order
+    next_target: Assessment | None  # the nearest target not yet achieved
+
+    @property
+    def by_deadline(self) -> list[Assessment]:
+        return sorted(self.assessments, key=lambda a: a.target.deadline)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **indicator_record(self.indicator),
+            "latest": observation_record(self.latest),
+            "change": self.change.to_dict() if self.change else None,
+            "series": [{"year": o.year, "value": o.value} for o in self.series],
+            "next_target": self.next_target.target_record() if self.next_target else None,
+        }
+
+
+def state_of(indicator: Indicator, as_of: int | None = None) -> IndicatorState:
+    latest = latest_as_of(indicator, as_of)
+    series = [o for o in indicator.used_observations() if latest and o.year <= latest.year]
+    change = change_between(indicator, series[-2], series[-1]) if len(series) >= 2 else None
+    assessments = [assess(indicator, t, as_of) for t in indicator.targets]
+    open_targets = [
+        a
+        for a in assessments
+        if a.status is not Status.ACHIEVED and (latest is None or a.target.deadline >= latest.year)
+    ]
+    next_target = min(open_targets, key=lambda a: a.target.deadline, default=None)
+    return IndicatorState(indicator, latest, change, series, assessments, next_target)
