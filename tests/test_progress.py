@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, reading_dataset, target
+from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, target
 
 from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Target
-from fivecenters.core.progress import MODERATE, ON_TRACK, Status, assess, assess_all, baseline_for, status_for_ratio
+from fivecenters.core.progress import MODERATE, ON_TRACK, Status, assess, baseline_for, status_for_ratio
 
 BELOW = 1e-6  # "just below" a threshold: well beyond the 1e-9 rounding R gets before comparison
 ORDER = [Status.DETERIORATION, Status.LIMITED, Status.MODERATE, Status.ON_TRACK]
@@ -268,14 +268,3 @@ def test_share_is_the_way_from_baseline_to_target() -> None:
     latest = latest_used(indicator)
     assessment = assess(indicator, goal)
     assert assessment.share == pytest.approx((latest.value - goal.baseline_value) / (goal.value - goal.baseline_value))
-
-
-def test_assess_all_covers_every_target_of_the_fixture() -> None:
-    indicators = reading_dataset().indicators
-    assessments = assess_all(indicators)
-    assert [(a.indicator.id, a.target) for a in assessments] == [(i.id, t) for i in indicators for t in i.targets]
-    for a in assessments:
-        assert a.latest == latest_used(a.indicator)
-        record = a.to_dict()
-        assert record["status"] == a.status.value
-        assert record["latest"]["value"] == a.latest.value

@@ -23,8 +23,8 @@ from reading_helpers import (
 from rich.cells import cell_len
 
 from fivecenters.core.centers import Center
-from fivecenters.core.model import Observation
-from fivecenters.core.progress import assess, assess_all
+from fivecenters.core.model import Indicator, Observation
+from fivecenters.core.progress import Assessment, assess
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
@@ -54,6 +54,10 @@ def csv_rows(*args: str) -> list[dict[str, str]]:
 
 def json_of(*args: str) -> Any:
     return json.loads(ok(*args, "--format", "json"))
+
+
+def assessments_of(indicators: list[Indicator], as_of: int | None = None) -> list[Assessment]:
+    return [assess(i, t, as_of) for i in indicators for t in i.targets]
 
 
 def years_with_data() -> list[int]:
@@ -95,6 +99,65 @@ def test_markdown_output_has_tables(command: tuple[str, ...]) -> None:
         assert lines[n].count(" | ") + 1 == lines[n + 1].count("|") - 1, "header and separator disagree"
 
 
+# CSV is the JSON record flattened: a row per item of the list, or, where each record holds its
+# rows in a list, a row per item of that list after the record's own text and numbers.
+OVERVIEW_AS_OF = ("show", "--year", "2022")
+ROW_LISTS = {
+    ("show",): "indicators",
+    OVERVIEW_AS_OF: "indicators",
+    ("compare", "2022", "2023"): "rows",
+    ("info", "gdp"): "observations",
+}
+
+
+def json_rows(command: tuple[str, ...]) -> list[dict[str, Any]]:
+    data = json_of(*command)
+    records = data if isinstance(data, list) else [data]
+    nested = ROW_LISTS.get(command)
+    if nested is None:
+        return records
+    return [
+        {**{k: v for k, v in record.items() if not isinstance(v, dict | list)}, **row}
+        for record in records
+        for row in record[nested]
+    ]
+
+
+def leaf_paths(record: dict[str, Any], prefix: str = "") -> set[str]:
+    paths: set[str] = set()
+    for key, value in record.items():
+        paths |= leaf_paths(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
+    return paths
+
+
+def cell_text(record: dict[str, Any], column: str) -> str:
+    """What a CSV cell holds for a dotted column: nothing under a null object, lists as JSON."""
+    value: Any = record
+    for key in column.split("."):
+        if value is None:
+            return ""
+        value = value[key]
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+
+
+@pytest.mark.parametrize("command", [*READING_COMMANDS, OVERVIEW_AS_OF], ids=" ".join)
+def test_csv_is_the_json_record_flattened(command: tuple[str, ...]) -> None:
+    expected = json_rows(command)
+    text = ok(*command, "--format", "csv")
+    reader = csv.DictReader(io.StringIO(text))
+    rows = list(reader)
+    assert len(rows) == len(expected) > 0
+    columns = list(reader.fieldnames or [])
+    paths = set().union(*(leaf_paths(record) for record in expected))
+    assert set(columns) <= paths
+    # A path missing from the columns is an object that is null in some rows: its fields are the columns.
+    assert all(any(c.startswith(f"{p}.") for c in columns) for p in paths - set(columns))
+    for row, record in zip(rows, expected, strict=True):
+        assert row == {column: cell_text(record, column) for column in columns}
+
+
 def test_show_center_csv_values() -> None:
     rows = csv_rows("show", "shipping")
     shipping = [i for i in reading_dataset().indicators if i.center is Center.SHIPPING]
@@ -117,7 +180,7 @@ def test_info_csv_has_every_observation() -> None:
     rows = csv_rows("info", "gdp")
     assert len(rows) == len(indicator.observations)
     for row, obs in zip(rows, indicator.observations, strict=True):
-        assert row["unit"] == indicator.unit
+        assert (row["id"], row["unit"]) == (indicator.id, indicator.unit)
         assert_observation_columns(row, obs)
         assert row["used"] == str(obs.used)
 
@@ -136,7 +199,7 @@ def test_compare_csv_values() -> None:
 
 
 def test_progress_csv_and_json_follow_the_assessments() -> None:
-    assessments = assess_all(reading_dataset().indicators)
+    assessments = assessments_of(reading_dataset().indicators)
     rows = csv_rows("progress")
     records = json_of("progress")
     assert len(rows) == len(records) == len(assessments)
@@ -210,7 +273,7 @@ def test_progress_year_assesses_as_of_that_year() -> None:
     records = json_of("progress", "--year", "2022")
     indicators = reading_dataset().indicators
     # Grouped by center, in the order of the five centers.
-    expected = [a for c in Center for a in assess_all([i for i in indicators if i.center is c], 2022)]
+    expected = [a for c in Center for a in assessments_of([i for i in indicators if i.center is c], 2022)]
     assert [r["status"] for r in records] == [a.status.value for a in expected]
     assert all(r["latest"] is None or r["latest"]["year"] <= 2022 for r in records)
 
@@ -336,7 +399,7 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    grid = progress_grid("Targets", assess_all(reading_dataset().indicators))
+    grid = progress_grid("Targets", assessments_of(reading_dataset().indicators))
     coloured = _Terminal()
     print_rich([grid], file=coloured)
     assert _colours(coloured.getvalue()), "a terminal should get colours"

@@ -6,6 +6,7 @@ import re
 import shutil
 import struct
 import subprocess
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from fivecenters.cli import app
+from fivecenters.core import progress
 from fivecenters.core.centers import Center
+from fivecenters.core.model import Indicator, Target
 from fivecenters.core.validate import load_dataset
 from fivecenters.output.html_page import report_html
 
@@ -109,6 +112,23 @@ def test_report_escapes_data_and_links_only_web_urls() -> None:
     page = Page(html)
     assert "<script>alert(1)</script>" in page.content
     assert not any((attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
+
+
+def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outlook, the headline table, the targets table and the chart markers share one assessment."""
+    calls: Counter[tuple[str, int]] = Counter()
+    real = progress.baseline_for
+
+    def counted(indicator: Indicator, target: Target) -> progress.Point | None:
+        calls[(indicator.id, id(target))] += 1
+        return real(indicator, target)
+
+    # Every assessment asks for its baseline once, however `assess` was imported.
+    monkeypatch.setattr(progress, "baseline_for", counted)
+    report_html(DATASET, "reading.toml")
+    targets = [(i.id, id(t)) for i in DATASET.indicators for t in i.targets]
+    assert len(targets) >= 3
+    assert calls == Counter(targets)
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -92,6 +92,15 @@ def test_snapshot_record_is_json() -> None:
     assert [p["year"] for p in record["series"]] == sorted({o.year for o in indicator.observations})
 
 
+def test_state_assesses_every_target_in_file_order() -> None:
+    for indicator in reading_dataset().indicators:
+        state = state_of(indicator)
+        assert [a.target for a in state.assessments] == indicator.targets
+        assert [a.status for a in state.assessments] == [assess(indicator, t).status for t in indicator.targets]
+        assert [a.target.deadline for a in state.by_deadline] == sorted(t.deadline for t in indicator.targets)
+        assert all(a.latest == state.latest for a in state.assessments)
+
+
 def test_overview_shows_headlines_and_counts_targets() -> None:
     dataset = reading_dataset()
     centers = overview(dataset).centers
@@ -99,6 +108,7 @@ def test_overview_shows_headlines_and_counts_targets() -> None:
     for center in centers:
         indicators = [i for i in dataset.indicators if i.center is center.center]
         marked = [i for i in indicators if i.headline]
+        assert [s.indicator for s in center.states] == indicators
         assert [s.indicator for s in center.headlines] == (marked or indicators)
         outlooks = [assess(i, t).status.outlook for i in indicators for t in i.targets]
         assert center.outlook == {name: outlooks.count(name) for name in center.outlook}

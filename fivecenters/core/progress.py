@@ -163,7 +163,3 @@ def assess(indicator: Indicator, target: Target, as_of: int | None = None) -> As
         return verdict(Status.DETERIORATION, "the baseline met the target; the latest value does not", **numbers)
     ratio = actual / required
     return verdict(status_for_ratio(ratio), ratio=ratio, **numbers)
-
-
-def assess_all(indicators: list[Indicator], as_of: int | None = None) -> list[Assessment]:
-    return [assess(indicator, target, as_of) for indicator in indicators for target in indicator.targets]
