@@ -35,7 +35,6 @@ class CenterOverview:
 class Overview(Result):
     """`fc show` without a center; CSV has a row per headline indicator."""
 
-    as_of: int | None
     centers: list[CenterOverview]
     nested: ClassVar[str | None] = "indicators"
 
@@ -60,7 +59,6 @@ class ProgressReport(Result):
     """`fc progress`: every target, grouped by center in the order of the five."""
 
     center: Center | None  # None: all five
-    as_of: int | None
     by_center: dict[Center, list[Assessment]]  # only centers with targets
 
     @property
@@ -93,7 +91,7 @@ def overview(dataset: Dataset, as_of: int | None = None) -> Overview:
                 outlook[assessment.status.outlook] += 1
         headlines = [s for s in states if s.indicator.headline] or states
         centers.append(CenterOverview(center, states, headlines, outlook))
-    return Overview(as_of, centers)
+    return Overview(centers)
 
 
 def center_snapshot(dataset: Dataset, center: Center, as_of: int | None = None) -> CenterSnapshot:
@@ -105,4 +103,4 @@ def progress_report(dataset: Dataset, center: Center | None = None, as_of: int |
         each: [a for s in states for a in s.assessments]
         for each, states in states_by_center(dataset, as_of, center).items()
     }
-    return ProgressReport(center, as_of, {each: found for each, found in by_center.items() if found})
+    return ProgressReport(center, {each: found for each, found in by_center.items() if found})

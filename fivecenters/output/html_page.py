@@ -137,18 +137,18 @@ def _center(dataset: Dataset, center: CenterOverview) -> str:
 
 
 def _headline_rows(dataset: Dataset, center: CenterOverview) -> Iterable[list[str]]:
-    for snap in center.headlines:
+    for state in center.headlines:
         yield [
-            f'<a href="#indicator-{snap.indicator.id}">{escape(snap.indicator.name)}</a>',
-            _num(observed(snap.indicator, snap.latest, with_unit=True)),
-            _num(str(snap.latest.year) if snap.latest else DASH),
-            _change(snap),
-            _cite(dataset, snap.latest.source) if snap.latest else DASH,
+            f'<a href="#indicator-{state.indicator.id}">{escape(state.indicator.name)}</a>',
+            _num(observed(state.indicator, state.latest, with_unit=True)),
+            _num(str(state.latest.year) if state.latest else DASH),
+            _change(state),
+            _cite(dataset, state.latest.source) if state.latest else DASH,
         ]
 
 
-def _change(snap: IndicatorState) -> str:
-    cell = change_cell(snap.change)
+def _change(state: IndicatorState) -> str:
+    cell = change_cell(state.change)
     return f'<span class="{cell.style or ""}">{escape(cell.text)}</span>'
 
 
