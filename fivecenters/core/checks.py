@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fivecenters.core.codes import Code
 from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Source, Status, Target
 from fivecenters.core.problems import KeyPath, Problem
 from fivecenters.core.quotes import QuoteFinder, value_in_quote
@@ -27,8 +28,8 @@ class Checker:
     today: dt.date
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, path: KeyPath, code: str, message: str, severity: str = "error") -> None:
-        self.problems.append(Problem(code, message, severity, path))  # type: ignore[arg-type]
+    def add(self, path: KeyPath, code: Code, message: str) -> None:
+        self.problems.append(Problem(code, message, path))
 
 
 @dataclass
@@ -53,15 +54,13 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
         if indicator.id in seen:
             checker.add(
                 (*path, "id"),
-                "duplicate-id",
+                Code.DUPLICATE_ID,
                 f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}",
             )
         seen.setdefault(indicator.id, index)
         # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
         if not indicator.observations and not indicator.targets:
-            checker.add(
-                path, "no-observations", f"indicator '{indicator.id}' has no observations and no targets", "warning"
-            )
+            checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
         for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
             for number, record in enumerate(records):
                 record_path = (*path, kind, number)
@@ -72,22 +71,20 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
                 if source is None:
                     checker.add(
                         (*record_path, "source"),
-                        "unknown-source",
+                        Code.UNKNOWN_SOURCE,
                         f"cites source '{record.source}', which is not in [[sources]]",
                     )
                 elif source.document and not quotes.contains(source, record.quote):
                     checker.add(
                         (*record_path, "quote"),
-                        "quote-not-in-document",
+                        Code.QUOTE_NOT_IN_DOCUMENT,
                         f"quote not found in {source.document} (cited as '{source.id}')",
                     )
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
     for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
         if source_id not in cited:
-            checker.add(
-                ("sources", index, "id"), "unused-source", f"source '{source_id}' is cited by nothing", "warning"
-            )
+            checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
         if source.document:
             _require_document(checker, quotes, source, ("sources", index, "document"))
 
@@ -97,14 +94,14 @@ def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[
     for index, source in sources:
         path = ("sources", index)
         if source.id in by_id:
-            checker.add((*path, "id"), "duplicate-id", f"source id '{source.id}' is already used")
+            checker.add((*path, "id"), Code.DUPLICATE_ID, f"source id '{source.id}' is already used")
             continue
         by_id[source.id] = source
         if not (source.url or source.document):
-            checker.add(path, "source-without-location", f"source '{source.id}' needs a url or a document")
+            checker.add(path, Code.SOURCE_WITHOUT_LOCATION, f"source '{source.id}' needs a url or a document")
         for key, day in (("published", source.published), ("accessed", source.accessed)):
             if day and day > checker.today:
-                checker.add((*path, key), "date-in-future", f"{key} date {day} is in the future")
+                checker.add((*path, key), Code.DATE_IN_FUTURE, f"{key} date {day} is in the future")
     return by_id
 
 
@@ -116,30 +113,28 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
         if not FIRST_YEAR <= obs.year <= checker.today.year:
             checker.add(
                 (*obs_path, "year"),
-                "year-out-of-range",
+                Code.YEAR_OUT_OF_RANGE,
                 f"observation year {obs.year} is outside {FIRST_YEAR}–{checker.today.year}",
             )
         _check_value(checker, indicator, obs.value, (*obs_path, "value"))
         if obs.status is Status.DERIVED:
             if not obs.derived_from:
                 checker.add(
-                    obs_path, "derived-without-inputs", "a derived value must name its inputs in 'derived_from'"
+                    obs_path, Code.DERIVED_WITHOUT_INPUTS, "a derived value must name its inputs in 'derived_from'"
                 )
         else:
             if obs.derived_from:
                 checker.add(
                     (*obs_path, "derived_from"),
-                    "inputs-without-derived",
+                    Code.INPUTS_WITHOUT_DERIVED,
                     "'derived_from' is set but status is not \"derived\"",
-                    "warning",
                 )
             if math.isfinite(obs.value) and not value_in_quote(obs.value, obs.quote):
                 checker.add(
                     (*obs_path, "quote"),
-                    "value-not-in-quote",
+                    Code.VALUE_NOT_IN_QUOTE,
                     f"value {obs.value:g} does not appear in its quote; "
                     "if it is computed, set status = \"derived\" and 'derived_from'",
-                    "warning",
                 )
     for year, numbers in by_year.items():
         observations = [indicator.observations[n] for n in numbers]
@@ -148,18 +143,18 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
         if len(numbers) > 1 and not all(o.revision for o in observations):
             checker.add(
                 (*first, "year"),
-                "duplicate-year",
+                Code.DUPLICATE_YEAR,
                 f"{len(numbers)} observations for {year}; "
                 "mark each with revision = true and all but one with used = false",
             )
         elif len(used) > 1:
             checker.add(
                 (*path, "observations", used[-1], "year"),
-                "multiple-used-values",
+                Code.MULTIPLE_USED_VALUES,
                 f"{len(used)} observations for {year} are used; set used = false on all but one",
             )
         if not used:
-            checker.add((*first, "used"), "no-used-value", f"no observation for {year} is used; exactly one must be")
+            checker.add((*first, "used"), Code.NO_USED_VALUE, f"no observation for {year} is used; exactly one must be")
 
 
 def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> None:
@@ -169,7 +164,7 @@ def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> Non
         if not FIRST_YEAR <= target.deadline <= LAST_TARGET_YEAR:
             checker.add(
                 (*tpath, "deadline"),
-                "year-out-of-range",
+                Code.YEAR_OUT_OF_RANGE,
                 f"deadline {target.deadline} is outside {FIRST_YEAR}–{LAST_TARGET_YEAR}",
             )
         for key in ("set_in", "baseline_year"):
@@ -177,20 +172,19 @@ def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> Non
             if year is not None and not FIRST_YEAR <= year <= min(target.deadline, checker.today.year):
                 checker.add(
                     (*tpath, key),
-                    "target-years-inconsistent",
+                    Code.TARGET_YEARS_INCONSISTENT,
                     f"{key} {year} must lie between {FIRST_YEAR} and the deadline {target.deadline}, "
                     "and not in the future",
                 )
         if (target.baseline_year is None) != (target.baseline_value is None):
-            checker.add(tpath, "incomplete-baseline", "baseline_year and baseline_value go together")
+            checker.add(tpath, Code.INCOMPLETE_BASELINE, "baseline_year and baseline_value go together")
         elif target.baseline_value is not None:
             _check_value(checker, indicator, target.baseline_value, (*tpath, "baseline_value"))
         if _against_direction(target, indicator.direction):
             checker.add(
                 (*tpath, "comparator"),
-                "comparator-against-direction",
+                Code.COMPARATOR_AGAINST_DIRECTION,
                 f"'{target.comparator}' on an indicator where {indicator.direction} is better",
-                "warning",
             )
 
 
@@ -206,23 +200,23 @@ def _check_value(checker: Checker, indicator: Indicator, value: float, path: Key
         checker.add(path, code, message)
 
 
-def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[str, str]]:
+def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[Code, str]]:
     """What is wrong with a value for this indicator's kind and unit, if anything."""
     if not math.isfinite(value):
-        yield "not-finite", f"value {value} is not a finite number"
+        yield Code.NOT_FINITE, f"value {value} is not a finite number"
     elif indicator.kind is Kind.RANK:
         if value < 1 or value != int(value):
-            yield "invalid-rank", f"rank {value:g} must be a whole number of at least 1"
+            yield Code.INVALID_RANK, f"rank {value:g} must be a whole number of at least 1"
     elif indicator.kind is not Kind.GROWTH and value < 0:
-        yield "negative-value", f"value {value:g} is negative, but a {indicator.kind} cannot be"
+        yield Code.NEGATIVE_VALUE, f"value {value:g} is negative, but a {indicator.kind} cannot be"
     elif indicator.is_percent and indicator.kind is Kind.RATIO and value > 100:
-        yield "percent-out-of-range", f"value {value:g}% is above 100%"
+        yield Code.PERCENT_OUT_OF_RANGE, f"value {value:g}% is above 100%"
 
 
 def _require_document(checker: Checker, quotes: QuoteFinder, source: Source, path: KeyPath) -> None:
     if quotes.document(source) is None:
         checker.add(
             path,
-            "document-not-found",
+            Code.DOCUMENT_NOT_FOUND,
             f"document '{source.document}' cannot be read (paths are relative to the data file)",
         )

@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from fivecenters.core.codes import Code
 from fivecenters.core.problems import Problem
 
 DATA_ENV = "FC_DATA"
@@ -31,7 +32,7 @@ class DataError(Exception):
 
     @classmethod
     def single(
-        cls, file: str, code: str, message: str, line: int | None = None, column: int | None = None
+        cls, file: str, code: Code, message: str, line: int | None = None, column: int | None = None
     ) -> DataError:
         return cls(file, [Problem(code, message, line=line, column=column)])
 
@@ -57,20 +58,20 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     name = str(path)
     try:
         if path.is_dir():
-            raise DataError.single(name, "not-a-file", "is a directory, not a data file")
+            raise DataError.single(name, Code.NOT_A_FILE, "is a directory, not a data file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise DataError.single(name, "file-too-large", f"is {size:,} bytes; the limit is {max_bytes:,} bytes")
+            raise DataError.single(name, Code.FILE_TOO_LARGE, f"is {size:,} bytes; the limit is {max_bytes:,} bytes")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError.single(name, "file-not-found", "no such file") from None
+        raise DataError.single(name, Code.FILE_NOT_FOUND, "no such file") from None
     except PermissionError:
-        raise DataError.single(name, "unreadable-file", "permission denied") from None
+        raise DataError.single(name, Code.UNREADABLE_FILE, "permission denied") from None
     except OSError as exc:
-        raise DataError.single(name, "unreadable-file", exc.strerror or str(exc)) from None
+        raise DataError.single(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataError.single(
-            name, "byte-order-mark", "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", 1, 1
+            name, Code.BYTE_ORDER_MARK, "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", 1, 1
         )
     try:
         text = raw.decode("utf-8")
@@ -78,10 +79,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError.single(
-            name, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
+            name, Code.NOT_UTF8, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
         ) from None
     if not text.strip():
-        raise DataError.single(name, "empty-file", "is empty; a data file needs [[sources]] and [[indicators]]")
+        raise DataError.single(name, Code.EMPTY_FILE, "is empty; a data file needs [[sources]] and [[indicators]]")
     return text
 
 
@@ -92,7 +93,7 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise DataError.single(file, "toml-syntax", "invalid TOML: values nested too deeply") from None
+        raise DataError.single(file, Code.TOML_SYNTAX, "invalid TOML: values nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -102,4 +103,4 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
             message = message[: match.start()]
         elif "end of document" in message:
             line = text.count("\n") + 1
-        raise DataError.single(file, "toml-syntax", f"invalid TOML: {message}", line, column) from None
+        raise DataError.single(file, Code.TOML_SYNTAX, f"invalid TOML: {message}", line, column) from None

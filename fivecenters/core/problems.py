@@ -1,32 +1,35 @@
 """Problems found in a data file, and the report that collects them.
 
-A problem is plain data with a stable kebab-case code, so that scripts can
-match on it and the `--format json` output is this very object.
+A problem is plain data with a stable kebab-case code (`codes.py`, which also
+decides its severity), so that scripts can match on it and the `--format json`
+output is this very object.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+from fivecenters.core.codes import Code, Severity
 from fivecenters.core.text import printable
-
-Severity = Literal["error", "warning"]
 
 KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    code: str
+    code: Code
     message: str
-    severity: Severity = "error"
     path: KeyPath = ()
     line: int | None = None
     column: int | None = None
 
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
     def located(self, line: int | None, column: int | None) -> Problem:
-        return Problem(self.code, self.message, self.severity, self.path, line, column)
+        return Problem(self.code, self.message, self.path, line, column)
 
     def format(self, file: str) -> str:
         # The file name too: a name with escape codes must not reach the terminal raw.
@@ -35,8 +38,8 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "code": self.code,
-            "severity": self.severity,
+            "code": self.code.value,
+            "severity": self.severity.value,
             "message": self.message,
             "line": self.line,
             "column": self.column,
@@ -54,11 +57,11 @@ class Report:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
+        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     def passed(self, strict: bool = False) -> bool:
         return not self.errors and not (strict and self.warnings)

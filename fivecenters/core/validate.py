@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from fivecenters.core.centers import Center
 from fivecenters.core.checks import Checker, Indexed, check_dataset
+from fivecenters.core.codes import Code
 from fivecenters.core.load import DataError, parse_toml, read_text
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
@@ -28,11 +29,11 @@ TOP_LEVEL = ("sources", "indicators")
 M = TypeVar("M", bound=BaseModel)
 
 _PYDANTIC_CODES = {
-    "extra_forbidden": "unknown-key",
-    "missing": "missing-field",
-    "enum": "invalid-value",
-    "string_pattern_mismatch": "invalid-value",
-    "string_too_short": "empty-string",
+    "extra_forbidden": Code.UNKNOWN_KEY,
+    "missing": Code.MISSING_FIELD,
+    "enum": Code.INVALID_VALUE,
+    "string_pattern_mismatch": Code.INVALID_VALUE,
+    "string_too_short": Code.EMPTY_STRING,
 }
 
 
@@ -45,22 +46,22 @@ def _validated(checker: Checker, model: type[M], raw: Any, path: KeyPath) -> M |
         return None
 
 
-def _describe(error: Any) -> tuple[str, str]:
+def _describe(error: Any) -> tuple[Code, str]:
     kind, loc = error["type"], error["loc"]
     name = str(loc[-1]) if loc else "value"
     if kind == "extra_forbidden":
-        return "unknown-key", f"unknown key '{name}'"
+        return Code.UNKNOWN_KEY, f"unknown key '{name}'"
     if kind == "missing":
-        return "missing-field", f"required key '{name}' is missing"
+        return Code.MISSING_FIELD, f"required key '{name}' is missing"
     if kind == "enum" and name == "center":
-        return "unknown-center", f"'{error['input']}' is not a center; expected {error['ctx']['expected']}." + (
+        return Code.UNKNOWN_CENTER, f"'{error['input']}' is not a center; expected {error['ctx']['expected']}." + (
             suggestion(str(error["input"]), [c.value for c in Center])
         )
     if kind == "enum":
-        return "invalid-value", f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
+        return Code.INVALID_VALUE, f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
     if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
-        return "invalid-id", f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
-    code = _PYDANTIC_CODES.get(kind, "wrong-type")
+        return Code.INVALID_ID, f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
+    code = _PYDANTIC_CODES.get(kind, Code.WRONG_TYPE)
     return code, f"'{name}': {error['msg'][0].lower()}{error['msg'][1:]} (got {type(error['input']).__name__})"
 
 
@@ -151,15 +152,15 @@ def _check_records(checker: Checker, raw: dict[str, Any], consume: bool = False)
     for key in raw:
         if key not in TOP_LEVEL:
             checker.add(
-                (key,), "unknown-key", f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]"
+                (key,), Code.UNKNOWN_KEY, f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]"
             )
     for key, model, into in (("sources", Source, indexed.sources), ("indicators", Indicator, indexed.indicators)):
         records = raw.get(key, [])
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-            checker.add((key,), "wrong-type", f"'{key}' must be an array of tables ([[{key}]])")
+            checker.add((key,), Code.WRONG_TYPE, f"'{key}' must be an array of tables ([[{key}]])")
             continue
         if not records:
-            checker.add((key,), "missing-field", f"no [[{key}]] in the file")
+            checker.add((key,), Code.MISSING_FIELD, f"no [[{key}]] in the file")
         for index, record in enumerate(records):
             if (valid := _validated(checker, model, record, (key, index))) is not None:
                 into.append((index, valid))
@@ -205,7 +206,7 @@ def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = ()) ->
     elif isinstance(raw, str) and (match := CONTROL.search(raw)):
         checker.add(
             path,
-            "control-character",
+            Code.CONTROL_CHARACTER,
             f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)",
         )
 
