@@ -21,6 +21,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from fivecenters.cli import app
+from fivecenters.core.codes import Code, Severity
 from fivecenters.core.problems import Report
 from fivecenters.core.validate import validate_file
 
@@ -187,50 +188,6 @@ BASE_STATS = {
     "targets": sum(len(i.get("targets", [])) for i in BASE_DATA["indicators"]),
 }
 
-# Every code `fc validate` may report (docs/format.md, checks.py, load.py).
-KNOWN_CODES = frozenset(
-    {
-        "byte-order-mark",
-        "comparator-against-direction",
-        "control-character",
-        "date-in-future",
-        "derived-without-inputs",
-        "document-not-found",
-        "duplicate-id",
-        "duplicate-year",
-        "empty-file",
-        "empty-string",
-        "file-not-found",
-        "file-too-large",
-        "incomplete-baseline",
-        "inputs-without-derived",
-        "invalid-id",
-        "invalid-rank",
-        "invalid-value",
-        "missing-field",
-        "multiple-used-values",
-        "negative-value",
-        "no-observations",
-        "no-used-value",
-        "not-a-file",
-        "not-finite",
-        "not-utf8",
-        "percent-out-of-range",
-        "quote-not-in-document",
-        "source-without-location",
-        "target-years-inconsistent",
-        "toml-syntax",
-        "unknown-center",
-        "unknown-key",
-        "unknown-source",
-        "unreadable-file",
-        "unused-source",
-        "value-not-in-quote",
-        "wrong-type",
-        "year-out-of-range",
-    }
-)
-
 
 def replace_once(text: str, old: str, new: str) -> str:
     """`text` with its only occurrence of `old` replaced: a case never edits by accident."""
@@ -335,9 +292,6 @@ def run_module(args: Sequence[str], cwd: Path, **env: str) -> subprocess.Complet
 # --- The corpus of broken data files -------------------------------------------------------------
 
 Edit = Callable[[str], str]
-WARNINGS = frozenset(
-    {"unused-source", "value-not-in-quote", "comparator-against-direction", "inputs-without-derived", "no-observations"}
-)
 
 
 def sub(*pairs: tuple[str, str]) -> Edit:
@@ -355,10 +309,6 @@ def append(extra: str) -> Edit:
     return lambda text: text + extra
 
 
-def severity_of(code: str) -> str:
-    return "warning" if code in WARNINGS else "error"
-
-
 @dataclass(frozen=True)
 class Expect:
     """A problem expected on the line of `needle` (or on the header of its table)."""
@@ -369,8 +319,8 @@ class Expect:
     table: bool = False
 
     @property
-    def severity(self) -> str:
-        return severity_of(self.code)
+    def severity(self) -> Severity:
+        return Code(self.code).severity
 
     def line(self, text: str) -> int:
         find = table_line_of if self.table else line_of
@@ -393,7 +343,7 @@ class Defect:
 
     @property
     def has_errors(self) -> bool:
-        return any(e.severity == "error" for e in self.expected)
+        return any(e.severity is Severity.ERROR for e in self.expected)
 
 
 ONE_SOURCE = """

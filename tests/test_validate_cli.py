@@ -18,10 +18,10 @@ from conftest import (
     line_of,
     replace_once,
     run_module,
-    severity_of,
 )
 
 from fivecenters.core import load
+from fivecenters.core.codes import Code
 from fivecenters.core.text import printable
 
 OK_SUMMARY = ", ".join(f"{n} {name[:-1] if n == 1 else name}" for name, n in BASE_STATS.items())
@@ -65,7 +65,7 @@ def test_corpus_through_the_cli(write_data: WriteData, defect: Defect) -> None:
     *problems, summary = output_lines(result.output)
     found = [parse_problem(line) for line in problems]
     assert [(p["file"], p["code"], int(p["line"]), p["severity"]) for p in found] == [
-        (str(path), code, line, severity_of(code)) for code, line in defect.expected_problems()
+        (str(path), code, line, Code(code).severity) for code, line in defect.expected_problems()
     ]
     for problem in found:
         if problem["code"] != "toml-syntax":  # the parser gives its own column

@@ -1,0 +1,109 @@
+"""The registry of problem codes: the one list, its page in docs/, and the checks naming it."""
+
+from __future__ import annotations
+
+import ast
+import errno
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from fivecenters.core.codes import Code, Severity
+from fivecenters.core.load import DataError, read_text
+from fivecenters.core.problems import Problem
+
+ROOT = Path(__file__).parents[1]
+CORE = ROOT / "fivecenters" / "core"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("problem_codes", ROOT / "scripts" / "problem_codes.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_page_is_the_registry() -> None:
+    """Regenerate with `python scripts/problem_codes.py` when this fails."""
+    script = _script()
+    assert script.PAGE.read_text(encoding="utf-8") == script.page()
+
+
+def test_the_page_lists_every_code_with_its_severity() -> None:
+    page = (ROOT / "docs" / "problems.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning) \|", page, re.MULTILINE)
+    assert rows == [(code.value, code.severity.value) for code in Code]
+
+
+def test_codes_are_kebab_case_and_none_is_an_alias() -> None:
+    """A repeated string would make an enum alias, silently merging two codes."""
+    assert len(Code.__members__) == len({code.value for code in Code}) == len(Code)
+    for code in Code:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", code.value), code
+        assert code.label and code.description.endswith("."), code
+
+
+def test_warnings_are_the_five_that_do_not_make_data_wrong() -> None:
+    """Severity is an interface: CI fails on errors, and on warnings only with --strict."""
+    warnings = {code.value for code in Code if code.severity is Severity.WARNING}
+    assert warnings == {
+        "unused-source",
+        "value-not-in-quote",
+        "comparator-against-direction",
+        "inputs-without-derived",
+        "no-observations",
+    }
+
+
+def test_a_problem_takes_its_severity_from_its_code() -> None:
+    problem = Problem(Code.UNUSED_SOURCE, "source 'x' is cited by nothing", ("sources", 0, "id"), 3, 1)
+    assert problem.severity is Severity.WARNING
+    assert problem.format("data.toml") == "data.toml:3:1: warning unused-source: source 'x' is cited by nothing"
+    assert problem.to_dict() == {
+        "code": "unused-source",
+        "severity": "warning",
+        "message": "source 'x' is cited by nothing",
+        "line": 3,
+        "column": 1,
+        "path": "sources.0.id",
+    }
+    assert type(problem.to_dict()["code"]) is str
+
+
+def _string_literals(path: Path) -> set[str]:
+    return {
+        node.value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in CORE.glob("*.py") if p.name != "codes.py"))
+def test_the_core_names_codes_only_through_the_registry(module: str) -> None:
+    """A code written as a string would bypass its severity and its line in the docs."""
+    assert not _string_literals(CORE / module) & {code.value for code in Code}
+
+
+# --- the one code no data file can reach in a test: a file the system will not read ---------------
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [(PermissionError(errno.EACCES, "Permission denied"), "permission denied"), (OSError(errno.EIO, "I/O"), "I/O")],
+)
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError, message: str) -> None:
+    path = tmp_path / "data.toml"
+    path.write_text("x = 1\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise failure
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DataError) as caught:
+        read_text(path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.severity, problem.message) == (Code.UNREADABLE_FILE, Severity.ERROR, message)
