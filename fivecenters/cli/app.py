@@ -12,14 +12,56 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 
 from fivecenters import __version__
 
 if TYPE_CHECKING:
+    from fivecenters.core.errors import FcError
     from fivecenters.core.results import Result
+
+MAX_SHOWN_ERRORS = 10
+
+
+def tell(error: FcError, per_file: bool = False) -> int:
+    """Say what went wrong on stderr: the error's problems, one a line, then `fc: ` and its summary.
+    Returns the exit code it calls for.
+
+    `per_file`: the command goes on to its next file (fc fmt), so a file's
+    problems are shown in full, as fc validate shows them, and stand alone.
+    """
+    from fivecenters.core.text import printable
+
+    problems = list(error.problems)
+    shown = problems[:MAX_SHOWN_ERRORS] if error.capped and not per_file else problems
+    for problem in shown:
+        typer.echo(problem.format(error.file), err=True)
+    if not (per_file and problems):
+        typer.echo(f"fc: {printable(error.summary(len(problems) - len(shown)))}", err=True)
+    return error.exit_code
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """The error boundary: any FcError becomes its lines on stderr and its exit code, never a traceback."""
+    from fivecenters.core.errors import FcError
+
+    try:
+        yield
+    except FcError as exc:
+        raise typer.Exit(tell(exc)) from None
+
+
+class _Commands(typer.core.TyperGroup):
+    """Runs every command inside the error boundary."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click.Context, which typer may vendor under another name
+        with user_errors():
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
     name="fc",
@@ -28,6 +70,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=_Commands,
 )
 
 DataOption = Annotated[
@@ -60,34 +103,6 @@ class ExportFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-MAX_SHOWN_ERRORS = 10
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Domain errors become one-line messages: exit 1 for bad data, 2 for bad names."""
-    from fivecenters.core.load import DataError
-    from fivecenters.core.lookup import UnknownName
-    from fivecenters.core.store import OutputError
-    from fivecenters.core.text import printable
-
-    try:
-        yield
-    except DataError as exc:
-        for problem in exc.problems[:MAX_SHOWN_ERRORS]:
-            typer.echo(problem.format(exc.file), err=True)
-        more = len(exc.problems) - MAX_SHOWN_ERRORS
-        hint = f" ({more} more)" if more > 0 else ""
-        typer.echo(f"fc: {printable(exc.file)} cannot be used{hint}; run 'fc validate' for the full report", err=True)
-        raise typer.Exit(1) from None
-    except UnknownName as exc:
-        typer.echo(f"fc: error: {printable(str(exc))}", err=True)
-        raise typer.Exit(2) from None
-    except OutputError as exc:
-        from fivecenters.core.text import printable
-
-        typer.echo(f"fc: error: {printable(str(exc))}", err=True)
-        raise typer.Exit(2 if exc.usage else 1) from None
 
 
 def load_data(data: Path | None):  # -> Dataset; pydantic is imported only here

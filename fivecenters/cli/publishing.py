@@ -74,6 +74,7 @@ def chart(
     chart is written as a standalone SVG file (replaced atomically).
     """
     with user_errors():
+        from fivecenters.core.errors import NothingToShow
         from fivecenters.core.lookup import indicator_named
         from fivecenters.core.state import state_of
         from fivecenters.core.store import write_text
@@ -82,8 +83,7 @@ def chart(
         chosen = indicator_named(load_data(data), indicator)
         plot = plot_of(state_of(chosen))
         if plot is None:
-            typer.echo(f"fc: error: {chosen.id} has nothing to chart: no observations and no targets", err=True)
-            raise typer.Exit(1)
+            raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
         if svg is not None:
             from fivecenters.output.charts.svg import line_chart
 

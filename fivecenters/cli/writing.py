@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +13,7 @@ import typer
 from fivecenters.cli.app import (
     DataOption,
     app,
-    user_errors,
+    tell,
 )
 
 # Writing commands. Choices are checked against the model's enums inside the
@@ -54,33 +53,6 @@ def _choice(value: str | None, choices: type[StrEnum], hint: str) -> str | None:
         raise typer.BadParameter(f"'{value}' is not one of: {valid}", param_hint=hint) from None
 
 
-def _write_failure(exc: Exception, path: Path) -> str:
-    from fivecenters.core.text import printable
-
-    if isinstance(exc, OSError):
-        return f"fc: cannot write {exc.filename or path}: {exc.strerror or exc}"
-    return f"fc: error: {printable(str(exc))}"
-
-
-@contextmanager
-def _writing(path: Path) -> Iterator[None]:
-    """Refused and failed writes: the reasons, one line each, and exit 1."""
-    from fivecenters.core.edit import EditError, Refused
-    from fivecenters.core.store import LockTimeout
-
-    with user_errors():
-        try:
-            yield
-        except Refused as exc:
-            for problem in exc.report.errors:
-                typer.echo(problem.located(None, None).format(exc.report.file), err=True)
-            typer.echo(f"fc: refused: the result would not pass fc validate; {path} is unchanged", err=True)
-            raise typer.Exit(1) from None
-        except (EditError, LockTimeout, OSError) as exc:
-            typer.echo(_write_failure(exc, path), err=True)
-            raise typer.Exit(1) from None
-
-
 def _commit(data: Path | None, change: Callable[[dict[str, Any]], dict[str, Any]], done: str) -> None:
     """Apply one change to the data file, validated, under its lock."""
     from fivecenters.core.edit import commit
@@ -88,8 +60,7 @@ def _commit(data: Path | None, change: Callable[[dict[str, Any]], dict[str, Any]
     from fivecenters.core.text import printable
 
     path = find_data_file(data)
-    with _writing(path):
-        outcome = commit(path, change)
+    outcome = commit(path, change)
     for problem in outcome.new_warnings:
         typer.echo(problem.format(str(path)), err=True)
     typer.echo(f"{printable(done)} in {path}")
@@ -246,11 +217,9 @@ def add_indicator(
     from fivecenters.core.lookup import center_named
     from fivecenters.core.model import Direction, Kind
 
-    with user_errors():
-        chosen = center_named(center)
     record = edit.compact(
         id=indicator_id,
-        center=chosen.value,
+        center=center_named(center).value,
         name=name,
         unit=unit,
         kind=_choice(kind, Kind, "--kind"),
@@ -277,8 +246,9 @@ def fmt(
     from functools import partial
 
     from fivecenters.core.canonical import diff, format_text
-    from fivecenters.core.load import DataError, find_data_file, read_text
-    from fivecenters.core.store import LockTimeout, rewrite
+    from fivecenters.core.errors import FcError
+    from fivecenters.core.load import find_data_file, read_text
+    from fivecenters.core.store import rewrite
     from fivecenters.core.text import printable
 
     failed = False
@@ -294,11 +264,7 @@ def fmt(
                 for line in diff(text, canonical, str(path)):
                     typer.echo(printable(line))
                 typer.echo(f"fc: {path} is not in canonical form; run: fc fmt {path}", err=True)
-        except DataError as exc:
+        except FcError as exc:  # reported as it comes; the other files are still formatted
+            tell(exc, per_file=True)
             failed = True
-            for problem in exc.problems:
-                typer.echo(problem.format(exc.file), err=True)
-        except (LockTimeout, OSError) as exc:
-            failed = True
-            typer.echo(_write_failure(exc, path), err=True)
     raise typer.Exit(1 if failed else 0)

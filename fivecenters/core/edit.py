@@ -18,25 +18,14 @@ from typing import Any
 
 from fivecenters.core import store
 from fivecenters.core.canonical import canonical_text
+from fivecenters.core.errors import EditError, Refused, UnknownName
 from fivecenters.core.load import parse_toml
-from fivecenters.core.lookup import UnknownName, suggestion
+from fivecenters.core.lookup import suggestion
 from fivecenters.core.problems import Problem, Report
 from fivecenters.core.validate import check_document
 
 Raw = dict[str, Any]
 Change = Callable[[Raw], Raw]
-
-
-class EditError(Exception):
-    """A request the data cannot take as asked; the message says what to do instead."""
-
-
-class Refused(Exception):
-    """The result would not pass validation, so nothing was written."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        super().__init__(f"{report.file}: {len(report.errors)} errors")
 
 
 def compact(**fields: Any) -> Raw:

@@ -14,27 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from fivecenters.core.codes import Code
-from fivecenters.core.problems import Problem
+from fivecenters.core.errors import DataError
 
 DATA_ENV = "FC_DATA"
 DEFAULT_NAME = "indicators.toml"
 MAX_BYTES = 200 * 1024 * 1024
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the package folder, where the wheel keeps data/
-
-
-class DataError(Exception):
-    """A data file that cannot be used; carries the problem and the file."""
-
-    def __init__(self, file: str, problems: list[Problem]) -> None:
-        self.file = file
-        self.problems = problems
-        super().__init__(problems[0].format(file) if problems else file)
-
-    @classmethod
-    def single(
-        cls, file: str, code: Code, message: str, line: int | None = None, column: int | None = None
-    ) -> DataError:
-        return cls(file, [Problem(code, message, line=line, column=column)])
 
 
 def bundled_data_file() -> Path:

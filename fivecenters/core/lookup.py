@@ -10,11 +10,8 @@ import difflib
 from collections.abc import Iterable
 
 from fivecenters.core.centers import ALIASES, Center, resolve_center
+from fivecenters.core.errors import UnknownName
 from fivecenters.core.model import Dataset, Indicator
-
-
-class UnknownName(Exception):
-    """A name or year the data does not have; the CLI exits 2 with this message."""
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:

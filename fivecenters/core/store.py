@@ -22,18 +22,16 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from fivecenters.core.errors import LockTimeout, OutputError, WriteError
 from fivecenters.core.load import read_text
 
 LOCK_TIMEOUT = 30.0
 TEMP_SUFFIX = ".tmp"
 
 
-class LockTimeout(Exception):
-    """Another process held the lock for longer than we were willing to wait."""
-
-    def __init__(self, path: Path, timeout: float) -> None:
-        self.path = path
-        super().__init__(f"another fc is writing {path}; gave up after {timeout:g} s")
+def _cannot_write(name: object, exc: OSError) -> str:
+    """What a failed write says, whatever it was writing: the file and the system's reason."""
+    return f"cannot write {name}: {exc.strerror or exc}"
 
 
 def _target(path: Path) -> Path:
@@ -121,22 +119,27 @@ def rewrite(path: Path, change: Callable[[str], str], timeout: float = LOCK_TIME
     """Read, change and write the file under its lock; whether it changed.
 
     `change` may raise to refuse the write: the file is then left untouched.
+    A system error (on the lock, the temporary file or the file) is a WriteError
+    naming the file it failed on.
     """
-    with locked(path, timeout):
-        text = read_text(path)
-        new = change(text)
-        if new == text:
-            return False
-        atomic_write(path, new)
-        return True
+    try:
+        with locked(path, timeout):
+            text = read_text(path)
+            new = change(text)
+            if new == text:
+                return False
+            atomic_write(path, new)
+            return True
+    except OSError as exc:
+        raise WriteError(_cannot_write(exc.filename or path, exc)) from None
 
 
-class OutputError(Exception):
-    """An output that cannot be written; `usage` when the path itself is the mistake (exit 2, else 1)."""
-
-    def __init__(self, message: str, usage: bool = False) -> None:
-        super().__init__(message)
-        self.usage = usage
+@contextlib.contextmanager
+def _output_failures(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(_cannot_write(path, exc)) from None
 
 
 def _parent(path: Path) -> Path:
@@ -151,10 +154,8 @@ def write_text(path: Path, text: str) -> None:
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a directory", usage=True)
     _parent(path)
-    try:
+    with _output_failures(path):
         atomic_write(path, text)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def write_dir(path: Path, fill: Callable[[Path], None], replaceable: Iterable[str]) -> None:
@@ -174,23 +175,20 @@ def write_dir(path: Path, fill: Callable[[Path], None], replaceable: Iterable[st
                 usage=True,
             )
     parent = _parent(path)
-    try:
+    with _output_failures(path):
         temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp"))
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     old = parent / f"{temp.name}.old"
     try:
-        os.chmod(temp, 0o755)
-        fill(temp)
-        if path.is_dir():
-            # Directories cannot be swapped in one rename: move the old one
-            # aside first, so the package at `path` is always complete or absent.
-            os.replace(path, old)
-        os.replace(temp, path)
-    except OSError as exc:
+        with _output_failures(path):
+            os.chmod(temp, 0o755)
+            fill(temp)
+            if path.is_dir():
+                # Directories cannot be swapped in one rename: move the old one
+                # aside first, so the package at `path` is always complete or absent.
+                os.replace(path, old)
+            os.replace(temp, path)
+    finally:
         if old.exists() and not path.exists():
             os.replace(old, path)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
         shutil.rmtree(temp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

@@ -78,7 +78,7 @@ def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dat
             text = read_text(path)
             raw = parse_toml(text, file)
         except DataError as exc:
-            return Report(file, exc.problems), None
+            return Report(file, list(exc.problems)), None
         checker = Checker(path.parent, today or dt.date.today())
         _check_text(checker, raw, text)
         del text
