@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import ast
 import errno
-import importlib.util
 import re
+import runpy
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -19,18 +18,10 @@ ROOT = Path(__file__).parents[1]
 CORE = ROOT / "fivecenters" / "core"
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("problem_codes", ROOT / "scripts" / "problem_codes.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_committed_page_is_the_registry() -> None:
     """Regenerate with `python scripts/problem_codes.py` when this fails."""
-    script = _script()
-    assert script.PAGE.read_text(encoding="utf-8") == script.page()
+    script = runpy.run_path(str(ROOT / "scripts" / "problem_codes.py"))
+    assert script["PAGE"].read_text(encoding="utf-8") == script["page"]()
 
 
 def test_the_page_lists_every_code_with_its_severity() -> None:
