@@ -2,9 +2,9 @@
 
 Every command runs inside the boundary: an `FcError` raised anywhere below
 becomes its lines on stderr and its exit code, so no command prints an error
-of its own. Heavy modules (pydantic through the checks, rich through the renderers) are
-imported inside the commands that use them, so `fc --version` and `fc --help`
-stay fast.
+of its own. Heavy modules (pydantic through the checks, rich through the
+renderers) are imported inside the commands that use them, so `fc --version`
+and `fc --help` stay fast.
 """
 
 from __future__ import annotations
