@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from typer.testing import CliRunner
 
 from fivecenters.cli import app
+from tests.support.run import fc
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
@@ -21,7 +21,7 @@ def test_there_are_commands() -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_has_help(name: str) -> None:
-    result = CliRunner().invoke(app, [name, "--help"])
+    result = fc(name, "--help")
     assert result.exit_code == 0
     assert "--data" in result.output, f"fc {name} does not take --data"
     command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
@@ -34,7 +34,7 @@ def test_command_is_in_readme(name: str) -> None:
 
 
 def test_version() -> None:
-    result = CliRunner().invoke(app, ["--version"])
+    result = fc("--version")
     assert result.exit_code == 0
     assert re.fullmatch(r"fc \d+\.\d+\.\d+\n", result.output)
 
@@ -46,7 +46,7 @@ def test_format_doc_example_is_valid_and_canonical(tmp_path: Path) -> None:
     (tmp_path / "seeds").symlink_to(Path(__file__).parents[1] / "seeds")
     data = tmp_path / "indicators.toml"
     data.write_text(example, encoding="utf-8")
-    validated = CliRunner().invoke(app, ["validate", "--strict", str(data)])
+    validated = fc("validate", "--strict", str(data))
     assert validated.exit_code == 0, validated.output
-    formatted = CliRunner().invoke(app, ["fmt", "--check", str(data)])
+    formatted = fc("fmt", "--check", str(data))
     assert formatted.exit_code == 0, formatted.output

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TOML, DOCUMENT, DOCUMENT_NAME, PROJECT_ROOT, clean_env, line_of, replace_once
+
+from tests.support import ROOT
+from tests.support.base import BASE_TOML, DOCUMENT, DOCUMENT_NAME, line_of, replace_once
+from tests.support.run import clean_env
 
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "indicators.toml")
 HOOK_DIRS = ("fivecenters", "seeds")
@@ -39,13 +42,13 @@ def new_repo(path: Path) -> Path:
 def make_hook_repo(path: Path) -> Path:
     repo = new_repo(path)
     for name in HOOK_FILES:
-        source = PROJECT_ROOT / name
+        source = ROOT / name
         if source.is_file() and source.read_text(encoding="utf-8").strip():
             shutil.copy2(source, repo / name)
         elif name == "README.md":  # the build needs a readme; this copy is the test's own
             (repo / name).write_text("# fivecenters (test copy)\n", encoding="utf-8")
     for name in HOOK_DIRS:
-        shutil.copytree(PROJECT_ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "hook repo")
     return repo

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, target
 
 from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Target
 from fivecenters.core.progress import MODERATE, ON_TRACK, Status, assess, baseline_for, status_for_ratio
+from tests.support.reading import fixture_indicator, latest_used, make_indicator, obs, target
 
 BELOW = 1e-6  # "just below" a threshold: well beyond the 1e-9 rounding R gets before comparison
 ORDER = [Status.DETERIORATION, Status.LIMITED, Status.MODERATE, Status.ON_TRACK]

@@ -10,21 +10,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from fivecenters.cli import app
 from fivecenters.core.store import OutputError, write_dir
 from fivecenters.core.tables import PACKAGE_FILES, TABLES
 from fivecenters.core.validate import load_dataset
+from tests.support.reading import READING, fc_reading
+from tests.support.run import fc
 
-FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
-DATASET = load_dataset(FIXTURE)
+DATASET = load_dataset(READING)
 OBSERVATIONS = [(i, o) for i in DATASET.indicators for o in sorted(i.observations, key=lambda o: o.year)]
 TARGET_COUNT = sum(len(i.targets) for i in DATASET.indicators)
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [*args, "--data", str(FIXTURE)])
+    result = fc_reading(*args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -142,6 +141,6 @@ def test_errors_are_one_line_without_traceback(args: tuple[str, ...], code: int,
 def test_unusable_data_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[[sources]\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["export", "--data", str(bad)])
+    result = fc("export", "--data", bad)
     assert result.exit_code == 1
     assert "toml-syntax" in result.stderr and "Traceback" not in result.stderr

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers_edit import SAMPLE, assert_valid, make_data
 
 from fivecenters.core import store
+from tests.support import ROOT
+from tests.support.sample import SAMPLE, assert_valid, make_data
 
-HOOKS = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 # Child processes: each prints a line when it reaches the point where the test kills it.
 STALL_IN_FSYNC = """

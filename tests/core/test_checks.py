@@ -9,19 +9,6 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import (
-    BASE_DATA,
-    BASE_STATS,
-    BASE_TOML,
-    DEFECTS,
-    ONE_INDICATOR,
-    Defect,
-    WriteData,
-    line_of,
-    problem_lines,
-    replace_once,
-    report_for,
-)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +16,17 @@ from fivecenters.core.codes import Code
 from fivecenters.core.load import DataError
 from fivecenters.core.problems import Report
 from fivecenters.core.validate import check_document, load_dataset, validate_file
+from tests.support.base import (
+    BASE_DATA,
+    BASE_STATS,
+    BASE_TOML,
+    WriteData,
+    line_of,
+    problem_lines,
+    replace_once,
+    report_for,
+)
+from tests.support.defects import DEFECTS, ONE_INDICATOR, Defect
 
 
 def test_base_data_is_clean(write_data: WriteData) -> None:

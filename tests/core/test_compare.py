@@ -7,12 +7,12 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reading_helpers import fixture_indicator, make_indicator, obs, reading_dataset, used_value
 
 from fivecenters.core.compare import Measure, Verdict, change_between, compare_years, latest_as_of, value_in
 from fivecenters.core.lookup import UnknownName
 from fivecenters.core.model import Direction, Kind
 from fivecenters.output.formatting import change_cell, change_text, number, ordinal
+from tests.support.reading import fixture_indicator, make_indicator, obs, reading_dataset, used_value
 
 
 def test_container_throughput_change_2022_to_2023() -> None:

@@ -11,17 +11,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from fivecenters.cli import app
 from fivecenters.core import progress
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
 from fivecenters.core.validate import load_dataset
 from fivecenters.output.html_page import report_html
+from tests.support.reading import READING, fc_reading
 
-FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
-DATASET = load_dataset(FIXTURE)
+DATASET = load_dataset(READING)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -63,7 +61,7 @@ class Page(HTMLParser):
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
-    result = CliRunner().invoke(app, ["report", "--output", str(path), "--data", str(FIXTURE)])
+    result = fc_reading("report", "--output", str(path))
     assert result.exit_code == 0, result.output
     return path
 
@@ -169,6 +167,6 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
     ],
 )
 def test_errors_are_one_line(args: tuple[str, ...], code: int, message: str) -> None:
-    result = CliRunner().invoke(app, [*args, "--data", str(FIXTURE)])
+    result = fc_reading(*args)
     assert result.exit_code == code
     assert message in result.stderr and result.stderr.count("\n") == 1

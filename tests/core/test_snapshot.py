@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from reading_helpers import fixture_indicator, latest_used, make_indicator, obs, reading_dataset, target
 
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Dataset
 from fivecenters.core.progress import Status, assess, meets
 from fivecenters.core.snapshot import overview
 from fivecenters.core.state import state_of
+from tests.support.reading import fixture_indicator, latest_used, make_indicator, obs, reading_dataset, target
 
 
 @pytest.mark.parametrize("indicator_id", ["gdp", "rd-ratio", "wipo-rank", "container-throughput", "market-turnover"])

@@ -8,21 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import (
-    BASE_STATS,
-    BASE_TOML,
-    DEFECTS,
-    Defect,
-    WriteData,
-    invoke,
-    line_of,
-    replace_once,
-    run_module,
-)
 
 from fivecenters.core import load
 from fivecenters.core.codes import Code
 from fivecenters.core.text import printable
+from tests.support.base import BASE_STATS, BASE_TOML, WriteData, line_of, replace_once
+from tests.support.defects import DEFECTS, Defect
+from tests.support.run import fc, fc_process
 
 OK_SUMMARY = ", ".join(f"{n} {name[:-1] if n == 1 else name}" for name, n in BASE_STATS.items())
 
@@ -33,7 +25,7 @@ def output_lines(output: str) -> list[str]:
 
 def test_valid_file_passes(write_data: WriteData) -> None:
     path = write_data()
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 0
     assert output_lines(result.output) == [f"ok: {path}: 0 errors, 0 warnings ({OK_SUMMARY})"]
 
@@ -58,8 +50,8 @@ def key_column(text: str, line: int) -> int:
 @pytest.mark.parametrize("defect", DEFECTS, ids=lambda d: d.name)
 def test_corpus_through_the_cli(write_data: WriteData, defect: Defect) -> None:
     path = write_data(defect.text())
-    result = invoke(["validate", str(path)])
-    strict = invoke(["validate", "--strict", str(path)])
+    result = fc("validate", str(path))
+    strict = fc("validate", "--strict", str(path))
     assert result.exit_code == (1 if defect.has_errors else 0)
     assert strict.exit_code == (1 if defect.expected else 0)
     *problems, summary = output_lines(result.output)
@@ -78,7 +70,7 @@ def test_corpus_through_the_cli(write_data: WriteData, defect: Defect) -> None:
 def test_toml_syntax_column_comes_from_the_parser(write_data: WriteData) -> None:
     text = replace_once(BASE_TOML, 'kind = "ratio"', 'kind = ratio"')
     path = write_data(text)
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 1
     assert result.output.startswith(f"{path}:{line_of(text, 'kind = ratio')}:{len('kind = ') + 1}: error toml-syntax: ")
 
@@ -87,7 +79,7 @@ def test_summary_counts_errors_and_warnings(write_data: WriteData) -> None:
     text = replace_once(BASE_TOML, "value = 47.3\n", "vlaue = 47.3\n")  # two errors
     text = replace_once(text, 'comparator = "at-most"', 'comparator = "at-least"')  # one warning
     path = write_data(text)
-    lines = output_lines(invoke(["validate", str(path)]).output)
+    lines = output_lines(fc("validate", str(path)).output)
     assert len(lines) == 4
     assert lines[-1].startswith(f"failed: {path}: 2 errors, 1 warning (")
 
@@ -101,14 +93,14 @@ def warning_only(write_data: WriteData) -> Path:
 
 
 def test_warning_passes_without_strict(warning_only: Path) -> None:
-    result = invoke(["validate", str(warning_only)])
+    result = fc("validate", str(warning_only))
     assert result.exit_code == 0
     assert "warning comparator-against-direction:" in result.output
     assert output_lines(result.output)[-1].startswith(f"ok: {warning_only}: 0 errors, 1 warning")
 
 
 def test_strict_turns_a_warning_into_failure(warning_only: Path) -> None:
-    result = invoke(["validate", "--strict", str(warning_only)])
+    result = fc("validate", "--strict", str(warning_only))
     assert result.exit_code == 1
     assert output_lines(result.output)[-1].startswith(f"failed: {warning_only}: 0 errors, 1 warning")
 
@@ -134,8 +126,8 @@ def as_text(report: dict[str, Any]) -> list[str]:
 def test_json_has_the_same_problems_as_text(write_data: WriteData, defect: Defect, strict: bool) -> None:
     path = write_data(defect.text())
     flags = ["--strict"] if strict else []
-    text = invoke(["validate", *flags, str(path)])
-    result = invoke(["validate", *flags, "--format", "json", str(path)])
+    text = fc("validate", *flags, str(path))
+    result = fc("validate", *flags, "--format", "json", str(path))
     assert result.exit_code == text.exit_code
     document = json.loads(result.stdout)
     [report] = document["reports"]
@@ -151,7 +143,7 @@ def test_json_has_the_same_problems_as_text(write_data: WriteData, defect: Defec
 
 def test_json_for_an_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.toml"
-    result = invoke(["validate", "--format", "json", str(path)])
+    result = fc("validate", "--format", "json", str(path))
     assert result.exit_code == 1
     [report] = json.loads(result.stdout)["reports"]
     assert [(p["code"], p["line"]) for p in report["problems"]] == [("file-not-found", None)]
@@ -166,14 +158,14 @@ def first_line(result_output: str) -> str:
 
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.toml"
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 1
     assert first_line(result.output) == f"{path}: error file-not-found: no such file"
     assert output_lines(result.output)[-1] == f"failed: {path}: 1 error, 0 warnings"
 
 
 def test_directory(tmp_path: Path) -> None:
-    result = invoke(["validate", str(tmp_path)])
+    result = fc("validate", str(tmp_path))
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{tmp_path}: error not-a-file: ")
 
@@ -184,7 +176,7 @@ def test_not_utf8(write_data: WriteData) -> None:
     path = write_data(text[:at] + b"\xff" + text[at:])
     line = text.count(b"\n", 0, at) + 1
     column = at - text.rfind(b"\n", 0, at)
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{path}:{line}:{column}: error not-utf8: byte 0xff ")
 
@@ -192,14 +184,14 @@ def test_not_utf8(write_data: WriteData) -> None:
 @pytest.mark.parametrize("content", [b"", b"\n\n  \n"])
 def test_empty_file(write_data: WriteData, content: bytes) -> None:
     path = write_data(content)
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{path}: error empty-file: ")
 
 
 def test_byte_order_mark(write_data: WriteData) -> None:
     path = write_data(b"\xef\xbb\xbf" + BASE_TOML.encode())
-    result = invoke(["validate", str(path)])
+    result = fc("validate", str(path))
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{path}:1:1: error byte-order-mark: ")
 
@@ -218,7 +210,7 @@ def test_file_too_large_is_rejected_before_reading(huge: Path, monkeypatch: pyte
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
     monkeypatch.setattr(Path, "read_text", no_reading)
-    result = invoke(["validate", str(huge)])
+    result = fc("validate", str(huge))
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{huge}: error file-too-large: is {load.MAX_BYTES + 1:,} bytes")
 
@@ -229,10 +221,10 @@ def test_escape_codes_never_reach_the_terminal(write_data: WriteData) -> None:
     text = replace_once(text, "headline = true", '"\x9b31m" = true')  # raw: TOML allows C1 in strings
     path = write_data(text, name="evil\x1b]0;title\x07.toml")
     for output_format in ("text", "json"):
-        result = invoke(["validate", "--format", output_format, str(path)])
+        result = fc("validate", "--format", output_format, str(path))
         assert result.exit_code == 1
         assert not any(c in result.output for c in "\x1b\x07\x9b"), result.output
-    found = [parse_problem(line) for line in output_lines(invoke(["validate", str(path)]).output)[:-1]]
+    found = [parse_problem(line) for line in output_lines(fc("validate", str(path)).output)[:-1]]
     center, key = line_of(text, "center = "), line_of(text, "31m")
     assert [(int(p["line"]), p["code"]) for p in found] == [
         (center, "control-character"),
@@ -249,7 +241,7 @@ def test_escape_codes_never_reach_the_terminal(write_data: WriteData) -> None:
     [["validate", "--format", "yaml"], ["validate", "--bogus"], ["validate", "--data"], ["nonsense"]],
 )
 def test_usage_errors_exit_2(write_data: WriteData, args: list[str]) -> None:
-    result = invoke([*args, str(write_data())] if args[-1] != "--data" else args)
+    result = fc(*([*args, str(write_data())] if args[-1] != "--data" else args))
     assert result.exit_code == 2
     assert "Error" in result.output
 
@@ -257,16 +249,16 @@ def test_usage_errors_exit_2(write_data: WriteData, args: list[str]) -> None:
 def test_several_paths(write_data: WriteData) -> None:
     good = write_data(name="good.toml")
     bad = write_data(replace_once(BASE_TOML, "year = 2022\n", "year = true\n"), name="bad.toml")
-    both_good = invoke(["validate", str(good), str(good)])
+    both_good = fc("validate", str(good), str(good))
     assert both_good.exit_code == 0
     assert [line.split(": ")[0] for line in output_lines(both_good.output)] == ["ok", "ok"]
-    result = invoke(["validate", str(good), str(bad)])
+    result = fc("validate", str(good), str(bad))
     assert result.exit_code == 1
     lines = output_lines(result.output)
     assert lines[0].startswith(f"ok: {good}: ")
     assert lines[1].startswith(f"{bad}:{line_of(BASE_TOML, 'year = 2022')}:1: error wrong-type: ")
     assert lines[2].startswith(f"failed: {bad}: 1 error")
-    document = json.loads(invoke(["validate", "--format", "json", str(good), str(bad)]).stdout)
+    document = json.loads(fc("validate", "--format", "json", str(good), str(bad)).stdout)
     assert document["valid"] is False
     assert [(r["file"], r["valid"]) for r in document["reports"]] == [(str(good), True), (str(bad), False)]
 
@@ -285,28 +277,28 @@ def broken_here(write_data: WriteData, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_working_directory_file_is_the_default(broken_here: Path) -> None:
-    result = invoke(["validate"])
+    result = fc("validate")
     assert result.exit_code == 1
     assert first_line(result.output).startswith(f"{load.DEFAULT_NAME}:1:")
 
 
 def test_data_option(broken_here: Path, write_data: WriteData) -> None:
     good = write_data()
-    result = invoke(["validate", "--data", str(good)])
+    result = fc("validate", "--data", str(good))
     assert result.exit_code == 0
     assert output_lines(result.output) == [f"ok: {good}: 0 errors, 0 warnings ({OK_SUMMARY})"]
 
 
 def test_environment_variable(broken_here: Path, write_data: WriteData) -> None:
     good = write_data()
-    result = invoke(["validate"], env={load.DATA_ENV: str(good)})
+    result = fc("validate", env={load.DATA_ENV: str(good)})
     assert result.exit_code == 0
     assert output_lines(result.output)[-1].startswith(f"ok: {good}: ")
 
 
 def test_data_option_beats_environment_variable(broken_here: Path, write_data: WriteData) -> None:
     good = write_data()
-    result = invoke(["validate", "--data", str(good)], env={load.DATA_ENV: str(broken_here / load.DEFAULT_NAME)})
+    result = fc("validate", "--data", str(good), env={load.DATA_ENV: str(broken_here / load.DEFAULT_NAME)})
     assert result.exit_code == 0
 
 
@@ -315,7 +307,7 @@ def test_data_option_beats_environment_variable(broken_here: Path, write_data: W
 
 def test_subprocess_valid(write_data: WriteData) -> None:
     path = write_data()
-    process = run_module(["validate", str(path)], cwd=write_data.directory)
+    process = fc_process("validate", str(path), cwd=write_data.directory)
     assert process.returncode == 0, process.stdout + process.stderr
     assert process.stdout == f"ok: {path}: 0 errors, 0 warnings ({OK_SUMMARY})\n"
 
@@ -323,7 +315,7 @@ def test_subprocess_valid(write_data: WriteData) -> None:
 def test_subprocess_errors_with_relative_path(write_data: WriteData) -> None:
     text = replace_once(BASE_TOML, "value = 47.3\n", "vlaue = 47.3\n")
     write_data(text)
-    process = run_module(["validate", "indicators.toml"], cwd=write_data.directory)
+    process = fc_process("validate", "indicators.toml", cwd=write_data.directory)
     assert process.returncode == 1
     assert f"indicators.toml:{line_of(text, 'vlaue')}:1: error unknown-key: unknown key 'vlaue'\n" in process.stdout
 
@@ -331,19 +323,19 @@ def test_subprocess_errors_with_relative_path(write_data: WriteData) -> None:
 def test_subprocess_environment_variable(write_data: WriteData) -> None:
     text = replace_once(BASE_TOML, 'comparator = "at-least"', 'comparator = "at-most"')
     path = write_data(text)
-    process = run_module(["validate", "--strict"], cwd=write_data.directory, FC_DATA=str(path))
+    process = fc_process("validate", "--strict", cwd=write_data.directory, FC_DATA=str(path))
     assert process.returncode == 1
     line = line_of(text, 'comparator = "at-most"')
     assert f"{path}:{line}:1: warning comparator-against-direction:" in process.stdout
 
 
 def test_subprocess_usage_error(write_data: WriteData) -> None:
-    process = run_module(["validate", "--format", "yaml", str(write_data())], cwd=write_data.directory)
+    process = fc_process("validate", "--format", "yaml", str(write_data()), cwd=write_data.directory)
     assert process.returncode == 2
     assert "yaml" in process.stderr
 
 
 def test_subprocess_file_too_large(huge: Path) -> None:
-    process = run_module(["validate", huge.name], cwd=huge.parent)
+    process = fc_process("validate", huge.name, cwd=huge.parent)
     assert process.returncode == 1
     assert process.stdout.startswith(f"{huge.name}: error file-too-large: ")

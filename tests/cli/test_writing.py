@@ -10,21 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers_edit import (
-    SAMPLE,
-    added_indicator,
-    added_observation,
-    assert_valid,
-    errors_of,
-    fc,
-    fc_command,
-    make_data,
-    run_fc,
-)
 
 from fivecenters.core.canonical import format_text
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+from tests.support.run import fc, fc_command, fc_process
+from tests.support.sample import SAMPLE, added_indicator, added_observation, assert_valid, errors_of, make_data
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -472,6 +462,6 @@ def test_version_does_not_import_the_heavy_modules() -> None:
 
 
 def test_a_real_process_exits_2_on_usage_errors(data: Path) -> None:
-    result = run_fc("add", "gdp", "2024", "--data", data)
+    result = fc_process("add", "gdp", "2024", "--data", data)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -10,16 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reading_helpers import (
-    READING,
-    fixture_indicator,
-    latest_used,
-    minimal_data,
-    reading_dataset,
-    run,
-    used_value,
-    write_data,
-)
 from rich.cells import cell_len
 
 from fivecenters.core.centers import Center
@@ -28,6 +18,16 @@ from fivecenters.core.progress import Assessment, assess
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
+from tests.support.base import WriteData
+from tests.support.reading import (
+    READING,
+    fc_reading,
+    fixture_indicator,
+    latest_used,
+    minimal_data,
+    reading_dataset,
+    used_value,
+)
 
 READING_COMMANDS: list[tuple[str, ...]] = [
     ("show",),
@@ -43,7 +43,7 @@ WIDE = {"COLUMNS": "200"}
 
 
 def ok(*args: str, env: dict[str, str | None] | None = None) -> str:
-    result = run(*args, env=env)
+    result = fc_reading(*args, env=env)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -281,7 +281,7 @@ def test_progress_year_assesses_as_of_that_year() -> None:
 def test_year_before_any_data_is_a_usage_error() -> None:
     early = years_with_data()[0] - 1
     for command in (("show",), ("progress",)):
-        result = run(*command, "--year", str(early))
+        result = fc_reading(*command, "--year", str(early))
         assert result.exit_code == 2
         assert f"no data as of {early}" in result.stderr
 
@@ -300,7 +300,7 @@ def test_year_before_any_data_is_a_usage_error() -> None:
     ],
 )
 def test_unknown_name_suggests_the_closest(command: tuple[str, ...], suggested: str) -> None:
-    result = run(*command)
+    result = fc_reading(*command)
     assert result.exit_code == 2
     assert f"Did you mean '{suggested}'?" in result.stderr
     assert result.stdout == ""
@@ -309,7 +309,7 @@ def test_unknown_name_suggests_the_closest(command: tuple[str, ...], suggested: 
 
 def test_compare_year_without_data_lists_the_years() -> None:
     missing = years_with_data()[0] - 2
-    result = run("compare", str(missing), "2023")
+    result = fc_reading("compare", str(missing), "2023")
     assert result.exit_code == 2
     assert f"no data for {missing}" in result.stderr
     assert "Years with data: " + ", ".join(map(str, years_with_data())) in result.stderr
@@ -358,9 +358,9 @@ def test_markup_in_data_is_shown_literally(command: tuple[str, ...], text: str) 
 
 
 @pytest.mark.parametrize("command", [("show", "shipping"), ("info", "container-throughput"), ("validate",)])
-def test_escape_characters_never_reach_output(tmp_path: Path, command: tuple[str, ...]) -> None:
-    path = write_data(tmp_path, minimal_data(name="\\u001b[31mContainer\\u001b[0m throughput"))
-    result = run(*command, data=path)
+def test_escape_characters_never_reach_output(write_data: WriteData, command: tuple[str, ...]) -> None:
+    path = write_data(minimal_data(name="\\u001b[31mContainer\\u001b[0m throughput"))
+    result = fc_reading(*command, data=path)
     assert result.exit_code == 1
     assert "\x1b" not in result.output
     assert "control-character" in result.output
@@ -420,11 +420,11 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
     [("show",), ("show", "shipping"), ("compare", "2022", "2023"), ("progress",), ("info", "gdp"), ("sources",)],
     ids=" ".join,
 )
-def test_data_errors_stop_reading_commands(tmp_path: Path, command: tuple[str, ...]) -> None:
+def test_data_errors_stop_reading_commands(write_data: WriteData, command: tuple[str, ...]) -> None:
     text = minimal_data(observation_extra="vlaue = 49.158\n")
-    path = write_data(tmp_path, text)
+    path = write_data(text)
     line = text.splitlines().index("vlaue = 49.158") + 1
-    result = run(*command, data=path)
+    result = fc_reading(*command, data=path)
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert result.stdout == ""
@@ -434,23 +434,23 @@ def test_data_errors_stop_reading_commands(tmp_path: Path, command: tuple[str, .
     assert "Traceback" not in result.output
 
 
-def test_toml_syntax_error_has_a_position(tmp_path: Path) -> None:
+def test_toml_syntax_error_has_a_position(write_data: WriteData) -> None:
     text = minimal_data() + "year = = 3\n"
-    path = write_data(tmp_path, text)
-    result = run("show", data=path)
+    path = write_data(text)
+    result = fc_reading("show", data=path)
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
     assert re.fullmatch(rf"{re.escape(str(path))}:{len(text.splitlines())}:\d+: error toml-syntax: .+", first)
 
 
 def test_missing_data_file(tmp_path: Path) -> None:
-    result = run("sources", data=tmp_path / "nowhere.toml")
+    result = fc_reading("sources", data=tmp_path / "nowhere.toml")
     assert result.exit_code == 1
     assert "file-not-found" in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_fixture_is_valid() -> None:
-    result = run("validate", data=READING)
+    result = fc_reading("validate", data=READING)
     assert result.exit_code == 0, result.output
     assert "0 errors, 0 warnings" in result.stdout

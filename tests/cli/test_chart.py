@@ -6,22 +6,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from fivecenters.cli import app
 from fivecenters.core.state import state_of
 from fivecenters.core.validate import load_dataset
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, plot_of, value_axis
 from fivecenters.output.charts.svg import line_chart
 from fivecenters.output.charts.text import SYMBOLS, chart_lines
+from tests.support.reading import READING, fc_reading
 
-FIXTURE = Path(__file__).parent / "fixtures" / "reading.toml"
-DATASET = load_dataset(FIXTURE)
+DATASET = load_dataset(READING)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [*args, "--data", str(FIXTURE)])
+    result = fc_reading(*args)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -7,7 +7,6 @@ import math
 from typing import Any
 
 import pytest
-from conftest import BASE_DATA
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -16,6 +15,7 @@ from fivecenters.core.centers import ALIASES, Center, resolve_center
 from fivecenters.core.checks import value_problems
 from fivecenters.core.model import Dataset, Indicator, Kind, Observation, Source, Status, Target
 from fivecenters.core.quotes import normalize_text, value_in_quote
+from tests.support.base import BASE_DATA
 
 
 def raw_observation() -> dict[str, Any]:

@@ -6,11 +6,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TOML, line_of, table_line_of
 
 from fivecenters.core import load
 from fivecenters.core.load import DataError, find_data_file, parse_toml, read_text
 from fivecenters.core.locator import Locator
+from tests.support.base import BASE_TOML, line_of, table_line_of
 
 # --- reading ------------------------------------------------------------------------------------
 

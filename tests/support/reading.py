@@ -1,6 +1,7 @@
-"""Shared helpers for the tests of the reading commands (show, compare, progress, info, sources).
+"""The reading fixture (`fixtures/reading.toml`: real figures, several centers) and model builders.
 
-Kept out of conftest.py on purpose: import what you need, explicitly.
+The reading commands (show, compare, progress, info, sources), the publishing
+commands and the core's compare/progress/snapshot are all tested against it.
 """
 
 from __future__ import annotations
@@ -10,18 +11,15 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from fivecenters.cli import app
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Comparator, Dataset, Direction, Indicator, Kind, Observation, Target
 from fivecenters.core.validate import load_dataset
+from tests.support import FIXTURES
+from tests.support.run import fc
 
-FIXTURES = Path(__file__).parent / "fixtures"
 READING = FIXTURES / "reading.toml"
-
-# Variables that would make rich treat CliRunner's pipe as a colour terminal.
-_TERMINAL_OVERRIDES: dict[str, str | None] = {"FORCE_COLOR": None, "TTY_COMPATIBLE": None, "NO_COLOR": None}
 
 
 @functools.cache
@@ -48,10 +46,9 @@ def latest_used(indicator: Indicator, as_of: int | None = None) -> Observation:
     )
 
 
-def run(*args: str, data: Path | None = READING, env: Mapping[str, str | None] | None = None) -> Result:
-    """Invoke `fc` as a user would (80 columns, no forced colour), with the fixture as --data."""
-    runner = CliRunner(env={"COLUMNS": "80", **_TERMINAL_OVERRIDES, **(env or {})})
-    return runner.invoke(app, [*args, *(["--data", str(data)] if data else [])])
+def fc_reading(*args: str, data: Path = READING, env: Mapping[str, str | None] | None = None) -> Result:
+    """`fc` with the reading fixture (or `data`) as --data."""
+    return fc(*args, "--data", data, env=env)
 
 
 def obs(year: int, value: float, **extra: Any) -> Observation:
@@ -111,9 +108,3 @@ value = 49.158
 source = "web"
 quote = "49.158 million TEU"
 {observation_extra}"""
-
-
-def write_data(directory: Path, text: str, name: str = "indicators.toml") -> Path:
-    path = directory / name
-    path.write_text(text, encoding="utf-8")
-    return path

@@ -8,7 +8,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from helpers_edit import SAMPLE
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR
 from fivecenters.core.model import Comparator, Dataset, Direction, Kind, Qualifier, Status
 from fivecenters.core.quotes import value_in_quote
 from fivecenters.core.validate import check_document
+from tests.support.sample import SAMPLE
 
 TODAY = dt.date.today()
 

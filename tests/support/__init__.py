@@ -1,0 +1,15 @@
+"""What the tests share: the datasets they start from, the defect corpus, and the two ways to run `fc`.
+
+- `base`: the dataset every validation case starts from, with line finders;
+- `defects`: the corpus of broken data files, one defect each;
+- `sample`: a canonical dataset for the writing commands;
+- `reading`: the richer fixture the reading commands show, and model builders;
+- `run`: `fc` in-process (`fc`) and in a real process (`fc_process`).
+
+The datasets themselves are files under `tests/fixtures/`.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"

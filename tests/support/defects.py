@@ -1,0 +1,386 @@
+"""The corpus of broken data files: each case breaks one thing in the base dataset.
+
+A case names the problems it expects and where (by a needle in the text, never by
+a typed line number); severities come from the registry of codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fivecenters.core.codes import Code, Severity
+from tests.support.base import BASE_TOML, line_of, replace_once, table_line_of
+
+THIS_YEAR = dt.date.today().year
+
+Edit = Callable[[str], str]
+
+
+def sub(*pairs: tuple[str, str]) -> Edit:
+    """An edit replacing each `old` (which must occur once) by its `new`, in order."""
+
+    def edit(text: str) -> str:
+        for old, new in pairs:
+            text = replace_once(text, old, new)
+        return text
+
+    return edit
+
+
+def append(extra: str) -> Edit:
+    return lambda text: text + extra
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A problem expected on the line of `needle` (or on the header of its table)."""
+
+    code: str
+    needle: str
+    occurrence: int = 0
+    table: bool = False
+
+    @property
+    def severity(self) -> Severity:
+        return Code(self.code).severity
+
+    def line(self, text: str) -> int:
+        find = table_line_of if self.table else line_of
+        return find(text, self.needle, self.occurrence)
+
+
+@dataclass(frozen=True)
+class Defect:
+    name: str
+    edit: Edit
+    expected: tuple[Expect, ...]
+
+    def text(self) -> str:
+        return self.edit(BASE_TOML)
+
+    def expected_problems(self) -> list[tuple[str, int]]:
+        """(code, line) pairs in the order the report sorts them."""
+        text = self.text()
+        return sorted(((e.code, e.line(text)) for e in self.expected), key=lambda p: (p[1], p[0]))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(e.severity is Severity.ERROR for e in self.expected)
+
+
+ONE_SOURCE = """
+[[sources]]
+id = "{id}"
+title = "Another report"
+publisher = "Another publisher"
+url = "https://example.org/{id}"
+language = "en"
+"""
+
+ONE_INDICATOR = """
+[[indicators]]
+id = "{id}"
+center = "trade"
+name = "Port trade"
+unit = "trillion yuan"
+kind = "flow"
+direction = "higher"
+description = "Value of goods passing through the port."
+"""
+
+ONE_OBSERVATION = """
+[[indicators.observations]]
+year = 2022
+value = 47.3
+source = "port-bulletin"
+quote = "In 2022 the port handled 47.3 million TEUs."
+"""
+
+FUTURE = THIS_YEAR + 1
+DEFECTS = [
+    Defect(
+        "toml-syntax-bad-number",
+        sub(("value = 47.3\n", "value = 47.3.1\n")),
+        (Expect("toml-syntax", "value = 47.3.1"),),
+    ),
+    Defect(
+        "toml-syntax-unclosed-header",
+        sub(("[[indicators.targets]]\nvalue = 3\n", "[[indicators.targets]\nvalue = 3\n")),
+        # The broken header is the last targets header (the earlier ones are substrings' matches).
+        (Expect("toml-syntax", "[[indicators.targets]", occurrence=-1),),
+    ),
+    Defect(
+        "toml-syntax-duplicate-key",
+        sub(('unit = "%"\nkind = "growth"', 'unit = "%"\nunit = "%"\nkind = "growth"')),
+        (Expect("toml-syntax", 'unit = "%"', occurrence=-1),),
+    ),
+    Defect(
+        "toml-syntax-after-line-separator",
+        sub(('name = "Real GDP growth"', 'name = "Real GDP\u2028growth"'), ("value = 5.0\n", "value = 5.0 5\n")),
+        (Expect("toml-syntax", "value = 5.0 5"),),
+    ),
+    Defect(
+        "unknown-key-vlaue",
+        sub(("value = 47.3\n", "vlaue = 47.3\n")),
+        (Expect("unknown-key", "vlaue = 47.3"), Expect("missing-field", "vlaue = 47.3", table=True)),
+    ),
+    Defect(
+        "unknown-key-top-level",
+        append("\n[metadata]\nversion = 1\n"),
+        (Expect("unknown-key", "[metadata]"),),
+    ),
+    Defect(
+        "unknown-key-after-line-separator",
+        sub(('name = "Real GDP growth"', 'name = "Real GDP\u2028growth"'), ('unit = "place"', 'unti = "place"')),
+        (Expect("unknown-key", 'unti = "place"'), Expect("missing-field", 'unti = "place"', table=True)),
+    ),
+    Defect(
+        "missing-field-unit",
+        sub(('unit = "million TEU"\n', "")),
+        (Expect("missing-field", 'id = "container-throughput"', table=True),),
+    ),
+    Defect(
+        "wrong-type-string-value",
+        sub(("value = 47.3\n", 'value = "47.3"\n')),
+        (Expect("wrong-type", 'value = "47.3"'),),
+    ),
+    Defect(
+        "wrong-type-bool-year",
+        sub(("year = 2022\n", "year = true\n")),
+        (Expect("wrong-type", "year = true"),),
+    ),
+    Defect(
+        "wrong-type-string-headline",
+        sub(("headline = true", 'headline = "yes"')),
+        (Expect("wrong-type", 'headline = "yes"'),),
+    ),
+    Defect(
+        "unknown-center",
+        sub(('center = "shipping"', 'center = "harbour"')),
+        (Expect("unknown-center", 'center = "harbour"'),),
+    ),
+    Defect(
+        "unknown-center-alias-is-for-the-cli-only",
+        sub(('center = "economic"', 'center = "economy"')),
+        (Expect("unknown-center", 'center = "economy"'),),
+    ),
+    Defect(
+        "invalid-value-kind",
+        sub(('kind = "flow"', 'kind = "flows"')),
+        (Expect("invalid-value", 'kind = "flows"'),),
+    ),
+    Defect(
+        "invalid-value-direction",
+        sub(('direction = "lower"', 'direction = "down"')),
+        (Expect("invalid-value", 'direction = "down"'),),
+    ),
+    Defect(
+        "invalid-value-status",
+        sub(('status = "derived"', 'status = "computed"')),
+        (Expect("invalid-value", 'status = "computed"'),),
+    ),
+    Defect(
+        "invalid-value-qualifier",
+        sub(('qualifier = "about"', 'qualifier = "roughly"')),
+        (Expect("invalid-value", 'qualifier = "roughly"'),),
+    ),
+    Defect(
+        "invalid-value-comparator",
+        sub(('comparator = "at-most"', 'comparator = "below"')),
+        (Expect("invalid-value", 'comparator = "below"'),),
+    ),
+    Defect(
+        "invalid-value-language",
+        sub(('language = "en"\n\n[[sources]]', 'language = "English!"\n\n[[sources]]')),
+        (Expect("invalid-value", 'language = "English!"'),),
+    ),
+    Defect(
+        "invalid-id-indicator",
+        sub(('id = "gdp-growth"', 'id = "GDP_growth"')),
+        (Expect("invalid-id", 'id = "GDP_growth"'),),
+    ),
+    Defect(
+        "invalid-id-cited-source",
+        sub(('source = "port-bulletin"\nquote = "全年', 'source = "Port Bulletin"\nquote = "全年')),
+        (Expect("invalid-id", 'source = "Port Bulletin"'),),
+    ),
+    Defect(
+        "duplicate-id-source",
+        append(ONE_SOURCE.format(id="shipping-plan")),
+        (Expect("duplicate-id", 'id = "shipping-plan"', occurrence=-1),),
+    ),
+    Defect(
+        "duplicate-id-indicator",
+        append(ONE_INDICATOR.format(id="gdp-growth") + ONE_OBSERVATION),
+        (Expect("duplicate-id", 'id = "gdp-growth"', occurrence=-1),),
+    ),
+    Defect(
+        "unknown-source",
+        sub(('source = "port-bulletin"\nquote = "全年', 'source = "statistics-bureau"\nquote = "全年')),
+        (Expect("unknown-source", 'source = "statistics-bureau"'),),
+    ),
+    Defect(
+        "unused-source",
+        append(ONE_SOURCE.format(id="unused-report")),
+        (Expect("unused-source", 'id = "unused-report"'),),
+    ),
+    Defect(
+        "duplicate-year",
+        sub(("year = 2022\n", "year = 2023\n")),
+        (Expect("duplicate-year", "year = 2023", occurrence=1),),
+    ),
+    Defect(
+        "multiple-used-values",
+        sub(
+            ("year = 2022\nvalue = 47.3\n", "year = 2023\nvalue = 47.3\nrevision = true\n"),
+            ("year = 2023\nvalue = 49\n", "year = 2023\nvalue = 49\nrevision = true\n"),
+        ),
+        (Expect("multiple-used-values", "year = 2023", occurrence=1),),
+    ),
+    Defect(
+        "no-used-value",
+        sub(
+            ("year = 2022\nvalue = 47.3\n", "year = 2023\nvalue = 47.3\nrevision = true\nused = false\n"),
+            ("year = 2023\nvalue = 49\n", "year = 2023\nvalue = 49\nrevision = true\nused = false\n"),
+        ),
+        (Expect("no-used-value", "used = false", occurrence=-1),),
+    ),
+    Defect(
+        "year-out-of-range-future-observation",
+        sub(("year = 2023\nvalue = 5.0\n", f"year = {FUTURE}\nvalue = 5.0\n")),
+        (Expect("year-out-of-range", f"year = {FUTURE}"),),
+    ),
+    Defect(
+        "year-out-of-range-before-1949",
+        sub(("year = 2023\nvalue = 4.4\n", "year = 1900\nvalue = 4.4\n")),
+        (Expect("year-out-of-range", "year = 1900"),),
+    ),
+    Defect(
+        "year-out-of-range-deadline",
+        sub(("deadline = 2030", "deadline = 2101")),
+        (Expect("year-out-of-range", "deadline = 2101"),),
+    ),
+    Defect("target-deadline-in-future-is-fine", sub(("deadline = 2030", f"deadline = {THIS_YEAR + 10}")), ()),
+    Defect(
+        "date-in-future",
+        sub(("published = 2024-01-15", f"published = {FUTURE}-01-15")),
+        (Expect("date-in-future", f"published = {FUTURE}-01-15"),),
+    ),
+    Defect(
+        "not-finite-nan",
+        sub(("value = 4.4\n", "value = nan\n")),
+        (Expect("not-finite", "value = nan"),),
+    ),
+    Defect(
+        "not-finite-inf-target",
+        sub(("value = 47\n", "value = inf\n")),
+        (Expect("not-finite", "value = inf"),),
+    ),
+    Defect(
+        "negative-value",
+        sub(("value = 47.3\n", "value = -47.3\n")),
+        (Expect("negative-value", "value = -47.3"),),
+    ),
+    Defect(
+        "negative-baseline",
+        sub(("baseline_value = 43.5", "baseline_value = -43.5")),
+        (Expect("negative-value", "baseline_value = -43.5"),),
+    ),
+    Defect("negative-growth-is-fine", sub(("value = 5.0\n", "value = -5.0\n")), ()),
+    Defect(
+        "percent-out-of-range",
+        sub(("value = 4.4\n", "value = 440\n")),
+        (Expect("percent-out-of-range", "value = 440"),),
+    ),
+    Defect(
+        "invalid-rank-zero",
+        sub(("value = 3\n", "value = 0\n")),
+        (Expect("invalid-rank", "value = 0"),),
+    ),
+    Defect(
+        "invalid-rank-fraction",
+        sub(("value = 3\n", "value = 2.5\n")),
+        (Expect("invalid-rank", "value = 2.5"),),
+    ),
+    Defect(
+        "quote-not-in-document",
+        sub(("ranked 5th among global", "ranked 5th among all")),
+        (Expect("quote-not-in-document", "ranked 5th among all"),),
+    ),
+    Defect(
+        "document-not-found",
+        sub(('document = "seeds/port-bulletin.txt"', 'document = "seeds/missing.txt"')),
+        (Expect("document-not-found", 'document = "seeds/missing.txt"'),),
+    ),
+    Defect(
+        "value-not-in-quote",
+        sub(("value = 47.3\n", "value = 47.4\n")),
+        (Expect("value-not-in-quote", 'quote = "In 2022 the port handled', occurrence=1),),
+    ),
+    Defect(
+        "derived-value-need-not-be-in-quote",
+        sub(("value = 47.3\n", 'value = 47.4\nstatus = "derived"\nderived_from = ["two half-year figures"]\n')),
+        (),
+    ),
+    Defect(
+        "derived-without-inputs",
+        sub(
+            (
+                'derived_from = [\n  "2022 throughput (47.3, port-bulletin)",\n'
+                '  "growth in 2022 [port-bulletin]",\n]\n',
+                "",
+            )
+        ),
+        (Expect("derived-without-inputs", 'status = "derived"', table=True),),
+    ),
+    Defect(
+        "inputs-without-derived",
+        sub(('status = "derived"', 'status = "estimate"')),
+        (
+            Expect("inputs-without-derived", "derived_from = ["),
+            Expect("value-not-in-quote", 'quote = "In 2022 the port handled'),
+        ),
+    ),
+    Defect(
+        "target-years-inconsistent-set-in",
+        sub(("set_in = 2021", "set_in = 2026")),
+        (Expect("target-years-inconsistent", "set_in = 2026"),),
+    ),
+    Defect(
+        "target-years-inconsistent-baseline",
+        sub(("baseline_year = 2020", "baseline_year = 2030")),
+        (Expect("target-years-inconsistent", "baseline_year = 2030"),),
+    ),
+    Defect(
+        "incomplete-baseline",
+        sub(("baseline_value = 43.5\n", "")),
+        (Expect("incomplete-baseline", "baseline_year = 2020", table=True),),
+    ),
+    Defect(
+        "comparator-against-direction",
+        sub(('comparator = "at-least"', 'comparator = "at-most"')),
+        (Expect("comparator-against-direction", 'comparator = "at-most"'),),
+    ),
+    Defect(
+        "control-character",
+        sub(('name = "Real GDP growth"', 'name = "Real GDP \\u001b[31mgrowth"')),
+        (Expect("control-character", 'name = "Real GDP \\u001b'),),
+    ),
+    Defect(
+        "source-without-location",
+        sub(('url = "https://example.org/shipping-plan"\n', "")),
+        (Expect("source-without-location", 'id = "shipping-plan"', table=True),),
+    ),
+    Defect(
+        "empty-string",
+        sub(('label = "Shipping Center 14th Five-Year Plan"', 'label = ""')),
+        (Expect("empty-string", 'label = ""'),),
+    ),
+    Defect(
+        "no-observations",
+        append(ONE_INDICATOR.format(id="port-trade")),
+        (Expect("no-observations", 'id = "port-trade"', table=True),),
+    ),
+]

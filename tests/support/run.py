@@ -1,0 +1,58 @@
+"""The two ways a test runs `fc`: in-process (`fc`) and as a real `python -m fivecenters` (`fc_process`).
+
+Both keep stdout and stderr apart and fail the test on a traceback: users never
+see one, whatever a test feeds in.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from fivecenters.cli import app
+
+# A pipe 80 columns wide: nothing in the caller's shell makes rich treat it as a colour terminal.
+PIPE_ENV: dict[str, str | None] = {"COLUMNS": "80", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "NO_COLOR": None}
+
+
+def fc(*args: str | int | Path, env: Mapping[str, str | None] | None = None) -> Result:
+    """Run `fc` in-process; it must never end in an exception other than its exit."""
+    result = CliRunner(env={**PIPE_ENV, **(env or {})}).invoke(app, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess, without the caller's data file or git state."""
+    env = {k: v for k, v in os.environ.items() if k != "FC_DATA" and not k.startswith("GIT_")}
+    env.update(extra)
+    return env
+
+
+def fc_command(*args: str | int | Path) -> list[str]:
+    """The command line that runs `fc` in a real process, with this interpreter."""
+    return [sys.executable, "-m", "fivecenters", *(str(a) for a in args)]
+
+
+def fc_process(
+    *args: str | int | Path, cwd: Path | None = None, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `fc` in a real process and wait for it; it must not print a traceback."""
+    process = subprocess.run(
+        fc_command(*args),
+        cwd=cwd,
+        env=clean_env(PYTHONIOENCODING="utf-8", **env),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+    )
+    assert "Traceback" not in process.stdout + process.stderr
+    return process
