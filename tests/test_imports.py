@@ -55,6 +55,11 @@ def test_version_prints_the_version(module: str) -> None:
     assert result.stdout == f"fc {__version__}\n"
 
 
+def test_version_through_the_app_imports_none_of_the_writing_modules() -> None:
+    loaded = loaded_after("from fivecenters.cli import app\napp(['--version'])")
+    assert sorted(m for m in ("pydantic", "rich", "tomli_w", "filelock") if m in loaded) == []
+
+
 def test_help_imports_neither_rich_nor_pydantic() -> None:
     loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "--help")
     for module in HEAVY:

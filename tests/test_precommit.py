@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support import ROOT
 from tests.support.base import BASE_TOML, DOCUMENT, DOCUMENT_NAME, line_of, replace_once
@@ -114,3 +115,11 @@ def test_hook_fails_on_broken_data_naming_file_and_line(data_repo: DataRepo) -> 
     assert "Failed" in output
     assert f"{DATA_NAME}:{line_of(text, 'vlaue = 47.3')}:1: error unknown-key: unknown key 'vlaue'" in output
     assert "Traceback" not in output
+
+
+def test_fc_fmt_is_a_published_pre_commit_hook() -> None:
+    published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert published["fc-fmt"]["entry"] == "fc fmt --check"
+    assert published["fc-fmt"]["files"] == published["fc-validate"]["files"]
+    local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    assert "fc-fmt" in {h["id"] for repo in local["repos"] for h in repo["hooks"]}

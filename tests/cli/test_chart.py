@@ -7,14 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from fivecenters.core.state import state_of
-from fivecenters.core.validate import load_dataset
-from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, plot_of, value_axis
-from fivecenters.output.charts.svg import line_chart
-from fivecenters.output.charts.text import SYMBOLS, chart_lines
-from tests.support.reading import READING, fc_reading
+from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED
+from fivecenters.output.charts.text import SYMBOLS
+from tests.support.reading import fc_reading, reading_dataset
 
-DATASET = load_dataset(READING)
+DATASET = reading_dataset()
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -56,34 +53,6 @@ def test_svg_puts_higher_values_higher_and_first_rank_at_the_top(tmp_path: Path)
     assert rank[1] < rank[0], "5th in 2023 is drawn above 6th in 2022"
 
 
-def test_svg_escapes_data_text() -> None:
-    gdp = DATASET.indicator("gdp")
-    assert gdp is not None
-    hostile = gdp.model_copy(update={"name": "<script>alert(1)</script> & co", "unit": 'yuan" onload="x'})
-    plot = plot_of(state_of(hostile))
-    assert plot is not None
-    svg = line_chart(plot)
-    assert "<script>" not in svg and 'onload="x' not in svg
-    root = ET.fromstring(svg.split("\n", 1)[1])
-    assert root.find(f"{SVG}title").text == "<script>alert(1)</script> & co"  # type: ignore[union-attr]
-
-
-def test_terminal_chart_draws_every_point_and_target() -> None:
-    throughput = DATASET.indicator("container-throughput")
-    assert throughput is not None
-    plot = plot_of(state_of(throughput))
-    assert plot is not None
-    lines = chart_lines(plot, width=80)
-    texts = ["".join(cell.text for cell in line) for line in lines]
-    area = texts[2 : 2 + 14]
-    assert sum(t.count(SYMBOLS[OBSERVED]) for t in area) == len(throughput.observations) == 3
-    assert sum(t.count(SYMBOLS[TARGET]) for t in area) == len(throughput.targets) == 2
-    assert texts[1] == "million TEU", "the y axis is labelled with the unit"
-    assert any(t.endswith(" year") for t in texts), "the x axis is labelled"
-    assert "◆ ≥53 by 2030 · Port plan · not assessable" in texts
-    assert all(len(t) <= 80 for t in texts[:-3])
-
-
 def test_fc_chart_prints_data_text_literally() -> None:
     code, out, _ = run("chart", "wipo-rank")
     assert code == 0
@@ -91,14 +60,6 @@ def test_fc_chart_prints_data_text_literally() -> None:
     assert "6th" in out and "3rd" in out
     code, out, _ = run("chart", "gdp")
     assert out.count(SYMBOLS[SUPERSEDED]) == 2, "one hollow point in the plot, one in the legend"
-
-
-def test_value_axis_has_round_ticks_covering_the_values() -> None:
-    axis = value_axis([47.03, 49.158, 53.0], rank=False)
-    assert axis.ticks == (46, 48, 50, 52, 54)
-    assert value_axis([6, 5, 3], rank=True).ticks == (3, 4, 5, 6)
-    assert value_axis([1, 1], rank=True).low == 1, "no 0th place"
-    assert value_axis([0.5], rank=False).low == 0, "no negative ticks for values that cannot be negative"
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from fivecenters.core.store import OutputError, write_dir
 from fivecenters.core.tables import PACKAGE_FILES, TABLES
-from fivecenters.core.validate import load_dataset
-from tests.support.reading import READING, fc_reading
+from tests.support.reading import fc_reading, reading_dataset
 from tests.support.run import fc
 
-DATASET = load_dataset(READING)
+DATASET = reading_dataset()
 OBSERVATIONS = [(i, o) for i in DATASET.indicators for o in sorted(i.observations, key=lambda o: o.year)]
 TARGET_COUNT = sum(len(i.targets) for i in DATASET.indicators)
 
@@ -107,21 +105,6 @@ def test_datapackage_replaces_an_earlier_export_but_not_other_files(tmp_path: Pa
     code, _, err = run("export", "-f", "datapackage", "-o", str(package))
     assert code == 2 and "thesis.docx" in err
     assert (package / "thesis.docx").read_text() == "mine"
-
-
-def test_a_failed_export_leaves_the_old_package_whole(tmp_path: Path) -> None:
-    package = tmp_path / "package"
-    package.mkdir()
-    (package / "datapackage.json").write_text("{}")
-
-    def fill(into: Path) -> None:
-        (into / "datapackage.json").write_text('{"half": true}')
-        raise OSError(28, "No space left on device")
-
-    with pytest.raises(OutputError, match="No space left"):
-        write_dir(package, fill, PACKAGE_FILES)
-    assert (package / "datapackage.json").read_text() == "{}"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]
 
 
 @pytest.mark.parametrize(

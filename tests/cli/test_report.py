@@ -15,11 +15,10 @@ import pytest
 from fivecenters.core import progress
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
-from fivecenters.core.validate import load_dataset
 from fivecenters.output.html_page import report_html
-from tests.support.reading import READING, fc_reading
+from tests.support.reading import fc_reading, reading_dataset
 
-DATASET = load_dataset(READING)
+DATASET = reading_dataset()
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

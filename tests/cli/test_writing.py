@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from fivecenters.core.canonical import format_text
-from tests.support import ROOT
 from tests.support.run import fc, fc_command, fc_process
 from tests.support.sample import SAMPLE, added_indicator, added_observation, assert_valid, errors_of, make_data
 
@@ -441,24 +438,6 @@ def test_fmt_output_escapes_control_characters(tmp_path: Path) -> None:
 
 
 # --- Packaging ---------------------------------------------------------------
-
-
-def test_fc_fmt_is_a_published_pre_commit_hook() -> None:
-    published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
-    assert published["fc-fmt"]["entry"] == "fc fmt --check"
-    assert published["fc-fmt"]["files"] == published["fc-validate"]["files"]
-    local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
-    assert "fc-fmt" in {h["id"] for repo in local["repos"] for h in repo["hooks"]}
-
-
-def test_version_does_not_import_the_heavy_modules() -> None:
-    script = (
-        "import sys\nfrom fivecenters.cli import app\n"
-        "try:\n    app(['--version'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('pydantic', 'rich', 'tomli_w', 'filelock') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    assert out.splitlines()[-1] == "[]"
 
 
 def test_a_real_process_exits_2_on_usage_errors(data: Path) -> None:

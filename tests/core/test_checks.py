@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fivecenters.core.checks import value_problems
 from fivecenters.core.codes import Code
 from fivecenters.core.load import DataError
+from fivecenters.core.model import Indicator
 from fivecenters.core.problems import Report
 from fivecenters.core.validate import check_document, load_dataset, validate_file
 from tests.support.base import (
@@ -213,3 +216,37 @@ def test_validate_never_raises_on_any_value(write_data: WriteData, leaf: tuple[A
     if type(value) is not type(original) and not {type(value), type(original)} <= numbers:
         assert report.errors, f"{value!r} passed where {original!r} was"
         assert all(p.line is not None for p in report.errors)
+
+
+# --- values for kinds and units -----------------------------------------------------------------
+
+
+def indicator(kind: str, unit: str) -> Indicator:
+    return Indicator.model_validate(
+        {**BASE_DATA["indicators"][0], "kind": kind, "unit": unit, "observations": [], "targets": []}
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "value", "codes"),
+    [
+        ("flow", "million TEU", 0, []),
+        ("flow", "million TEU", -1, ["negative-value"]),
+        ("stock", "institutions", -0.5, ["negative-value"]),
+        ("growth", "%", -12.5, []),
+        ("growth", "%", 250, []),  # growth may exceed 100 %
+        ("ratio", "%", 100, []),
+        ("ratio", "%", 100.5, ["percent-out-of-range"]),
+        ("ratio", "per 10,000 people", 150, []),  # only a % unit is capped
+        ("ratio", "%", -1, ["negative-value"]),
+        ("rank", "place", 1, []),
+        ("rank", "place", 0, ["invalid-rank"]),
+        ("rank", "place", 2.5, ["invalid-rank"]),
+        ("rank", "place", -3, ["invalid-rank"]),
+        ("flow", "million TEU", math.nan, ["not-finite"]),
+        ("growth", "%", -math.inf, ["not-finite"]),
+        ("rank", "place", math.inf, ["not-finite"]),
+    ],
+)
+def test_value_problems(kind: str, unit: str, value: float, codes: list[str]) -> None:
+    assert [code for code, _ in value_problems(indicator(kind, unit), value)] == codes

@@ -18,6 +18,8 @@ import pytest
 import yaml
 
 from fivecenters.core import store
+from fivecenters.core.store import OutputError, write_dir
+from fivecenters.core.tables import PACKAGE_FILES
 from tests.support import ROOT
 from tests.support.sample import SAMPLE, assert_valid, make_data
 
@@ -28,6 +30,8 @@ STALL_IN_FSYNC = """
 import os, sys, time
 from pathlib import Path
 from fivecenters.core import store
+from fivecenters.core.store import OutputError, write_dir
+from fivecenters.core.tables import PACKAGE_FILES
 
 def stall(fd):
     print("writing", flush=True)
@@ -41,6 +45,8 @@ WRITE_FOREVER = """
 import sys
 from pathlib import Path
 from fivecenters.core import store
+from fivecenters.core.store import OutputError, write_dir
+from fivecenters.core.tables import PACKAGE_FILES
 
 path = Path(sys.argv[1])
 texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[2:]]
@@ -55,6 +61,8 @@ HOLD_LOCK = """
 import sys, time
 from pathlib import Path
 from fivecenters.core import store
+from fivecenters.core.store import OutputError, write_dir
+from fivecenters.core.tables import PACKAGE_FILES
 
 with store.locked(Path(sys.argv[1])):
     print("locked", flush=True)
@@ -206,3 +214,18 @@ def test_rewrite_refused_by_its_change_leaves_the_file(tmp_path: Path) -> None:
         store.rewrite(path, refuse)
     assert path.read_bytes() == before
     assert store.stray_temp_files(path) == []
+
+
+def test_a_failed_export_leaves_the_old_package_whole(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "datapackage.json").write_text("{}")
+
+    def fill(into: Path) -> None:
+        (into / "datapackage.json").write_text('{"half": true}')
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="No space left"):
+        write_dir(package, fill, PACKAGE_FILES)
+    assert (package / "datapackage.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]

@@ -1,0 +1,47 @@
+"""Center names as users type them: aliases, any case, and the names that are not centers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fivecenters.core.centers import ALIASES, Center, resolve_center
+
+
+@pytest.mark.parametrize(
+    ("typed", "center"),
+    [
+        ("economy", Center.ECONOMIC),
+        ("finance", Center.FINANCIAL),
+        ("sci-tech", Center.INNOVATION),
+        ("science", Center.INNOVATION),
+        ("tech", Center.INNOVATION),
+        ("Sci-Tech", Center.INNOVATION),
+        ("SCI_TECH", Center.INNOVATION),
+        ("sci tech", Center.INNOVATION),
+        ("  Finance ", Center.FINANCIAL),
+        ("ECONOMY", Center.ECONOMIC),
+        ("Shipping", Center.SHIPPING),
+    ],
+)
+def test_resolve_center_aliases(typed: str, center: Center) -> None:
+    assert resolve_center(typed) is center
+
+
+@pytest.mark.parametrize("center", list(Center))
+def test_every_center_resolves_by_its_own_name_in_any_case(center: Center) -> None:
+    assert resolve_center(center.value) is center
+    assert resolve_center(center.value.upper()) is center
+    assert center.title.startswith("International ")
+
+
+@pytest.mark.parametrize("typed", ["", "moon", "fintech", "sci--tech", "economic center"])
+def test_resolve_center_unknown(typed: str) -> None:
+    assert resolve_center(typed) is None
+
+
+@given(st.sampled_from(sorted(ALIASES)), st.lists(st.booleans()))
+def test_any_casing_of_an_alias_resolves(alias: str, upper: list[bool]) -> None:
+    typed = "".join(c.upper() if upper[i % len(upper)] else c for i, c in enumerate(alias)) if upper else alias
+    assert resolve_center(typed) is ALIASES[alias]

@@ -1,0 +1,131 @@
+"""The text rules as plain functions: a value is in its quote, and quotes are normalised as copied."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fivecenters.core.quotes import normalize_text, value_in_quote
+
+
+@pytest.mark.parametrize(
+    ("value", "quote"),
+    [
+        (5.140447, "總值修訂為51404.47億元"),  # 亿元 to trillion yuan
+        (51404.47, "總值修訂為51404.47億元"),
+        (47, "全年集装箱吞吐量4700万标准箱"),  # 万 TEU to million TEU
+        (1016, "1,016 regional headquarters"),
+        (1.016, "1,016 regional headquarters"),
+        (1234567.5, "a total of 1,234,567.5 yuan"),
+        (12345, "累计１２，３４５家"),  # full-width digits and comma
+        (4.4, "about 4.4% of its GDP"),
+        (5, "ranked 5th"),
+        (5, "grew by 5.0%"),
+        (-1.5, "fell by 1.5%"),  # negative growth is stated as a fall
+        (-2.3, "同比下降2.3%"),
+        (-0.7, "growth of -0.7%"),
+        (0, "0 new cases"),
+        (5, "secured fifth place in the ranking"),  # ranks in words
+        (7, "ranked Shanghai Seventh globally"),
+        (3, "排名均升至世界第三"),
+        (2, "位居第二"),
+        (4.19, "atingiram um recorde de 4,19 trilhões de yuans"),  # a decimal comma
+        (619.14, "(US$ 619,14 bilhões)"),
+    ],
+)
+def test_value_in_quote(value: float, quote: str) -> None:
+    assert value_in_quote(value, quote)
+
+
+@pytest.mark.parametrize(
+    ("value", "quote"),
+    [
+        (47.4, "47.3 million TEUs"),
+        (5.14, "51404.47亿元"),
+        (48, "4700万标准箱"),
+        (1061, "1,016 headquarters"),
+        (2.5, "ranked 5th"),
+        (0, "no figure here"),
+        (3, "no figure here"),
+        (5, "the fifteenth time"),  # a word is matched whole
+        (3, "三个中心"),  # a Chinese numeral counts only as an ordinal (第三)
+        (4.19, "4,191 trillion"),  # three digits after a comma group thousands: 4191
+    ],
+)
+def test_value_not_in_quote(value: float, quote: str) -> None:
+    assert not value_in_quote(value, quote)
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+
+
+# Magnitudes that Python writes without an exponent, as a quote would.
+positional = finite.filter(lambda x: x == 0 or 1e-4 <= abs(x) < 1e16)
+
+
+@given(positional)
+def test_a_value_is_in_its_own_text(value: float) -> None:
+    assert value_in_quote(value, f"reached {value} in the year")
+
+
+# Quotes full of numbers of every size, written as people and printf write them.
+number_words = st.one_of(
+    st.text(max_size=8),
+    finite.map(lambda x: f"{abs(x):f}"),
+    finite.map(lambda x: f"{abs(x):,}"),
+    st.integers(min_value=0).map(str),
+    st.from_regex(r"[1-9][0-9]{300,400}", fullmatch=True),
+)
+quotes = st.lists(number_words, max_size=6).map(" ".join)
+
+
+@given(finite, quotes)
+def test_value_in_quote_never_raises(value: float, quote: str) -> None:
+    assert isinstance(value_in_quote(value, quote), bool)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=-8, max_value=8))
+def test_any_change_of_scale_is_allowed(number: int, shift: int) -> None:
+    assert value_in_quote(number * 10.0**shift, f"a total of {number:,} yuan")
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False).map(lambda x: round(x, 2)))
+def test_thousands_separators(value: float) -> None:
+    assert value_in_quote(value, f"about {value:,.2f} yuan") and value_in_quote(-value, f"fell by {value:,.2f}")
+
+
+def _significant(number: int) -> int:
+    while number and number % 10 == 0:
+        number //= 10
+    return number
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_whole_numbers_match_only_up_to_scale(value: int, stated: int) -> None:
+    assert value_in_quote(value, f"stood at {stated} units") is (_significant(value) == _significant(stated))
+
+
+# --- quotes as copied ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("copied", "normal"),
+    [
+        ("the city’s “five centers”", 'the city\'s "five centers"'),
+        ("「五个中心」", '"五个中心"'),
+        ("line one\nline two", "line one line two"),
+        ("  spaced \t  out\r\n", "spaced out"),
+        ("ＧＤＰ增长５．０％", "GDP增长5.0%"),
+        ("non\u00a0breaking", "non breaking"),
+    ],
+)
+def test_normalize_text(copied: str, normal: str) -> None:
+    assert normalize_text(copied) == normal
+
+
+@given(st.text())
+def test_normalize_text_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert once == once.strip() and "  " not in once and "\n" not in once

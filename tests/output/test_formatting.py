@@ -1,0 +1,43 @@
+"""Numbers and ranks as every renderer writes them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fivecenters.output.formatting import number, ordinal
+
+
+@given(value=st.floats(min_value=-1e15, max_value=1e15, allow_nan=False), signed=st.booleans())
+def test_number_keeps_value_and_sign(value: float, signed: bool) -> None:
+    text = number(value, signed)
+    assert float(text.replace(",", "")) == pytest.approx(value, abs=5e-4, rel=1e-12)
+    if abs(value) >= 5e-4:
+        assert text.startswith("-") == (value < 0)
+    if signed:
+        # A signed number shows its sign, except a value that rounds to zero, which has none.
+        assert text[0] in "+-" or text == "0"
+    if text.lstrip("+-").replace(",", "").replace(".", "").strip("0") == "":
+        assert text == "0"
+    assert not text.endswith(".") and ("." not in text or not text.endswith("0"))
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+    ],
+)
+def test_ordinal(n: int, text: str) -> None:
+    assert ordinal(n) == text
