@@ -6,7 +6,8 @@
 - The CLI is tested end to end, one file per command (`tests/cli/test_validate.py`,
   `test_export.py`, `test_chart.py`, `test_report.py`); commands that share their
   fixtures, one file per command module (`test_reading.py`: show, compare,
-  progress, info, sources; `test_writing.py`: add, add-*, fmt).
+  progress, info, sources; `test_writing.py`: add, add-*, fmt). The app itself
+  (`cli/app.py`: the error boundary and the exceptions it maps) in `test_app.py`.
 - Tests of the project as a whole (imports, layers, docs, shipped data, the
   pre-commit hook, the README's pictures) sit at the top.
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.edit import EditError, add_indicator, add_observation, add_source, add_target, compact
-from fivecenters.core.lookup import UnknownName
+from fivecenters.core.edit import add_indicator, add_observation, add_source, add_target, compact
+from fivecenters.core.errors import EditError, UnknownName
 from tests.support.sample import SAMPLE
 
 Raw = dict[str, Any]

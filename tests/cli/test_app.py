@@ -1,4 +1,4 @@
-"""The exception family and the CLI's one error boundary: lines on stderr, the exit code, nothing more."""
+"""The app's one error boundary and the exception family it maps: lines on stderr, the exit code, nothing more."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from fivecenters.cli import app
 from fivecenters.core import store
 from fivecenters.core.codes import Code
 from fivecenters.core.errors import (
@@ -26,6 +24,7 @@ from fivecenters.core.errors import (
     WriteError,
 )
 from fivecenters.core.problems import Problem, Report
+from tests.support.run import fc
 
 DATA = """\
 [[sources]]
@@ -61,12 +60,6 @@ kind = "flow"
 direction = "higher"
 description = "Waiting for its first figure."
 """
-
-
-def fc(*args: str | Path) -> Result:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 @pytest.fixture

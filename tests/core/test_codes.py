@@ -13,8 +13,8 @@ import pytest
 from fivecenters.core.codes import Code, Severity
 from fivecenters.core.load import DataError, read_text
 from fivecenters.core.problems import Problem
+from tests.support import ROOT
 
-ROOT = Path(__file__).parents[1]
 CORE = ROOT / "fivecenters" / "core"
 
 
