@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 from collections import Counter
@@ -17,6 +16,7 @@ from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
 from fivecenters.output.html_page import report_html
 from tests.support.reading import fc_reading, reading_dataset
+from tests.support.run import require_program
 
 DATASET = reading_dataset()
 CHROMIUM_FLAGS = [
@@ -135,9 +135,7 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.fail("chromium is not installed (.ci/run installs Debian's chromium package)")
+    chromium = require_program("chromium", "chromium-browser", needed_for="the headless rendering test")
     flags = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     shot = tmp_path / "shot.png"
     subprocess.run(

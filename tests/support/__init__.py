@@ -4,7 +4,8 @@
 - `defects`: the corpus of broken data files, one defect each;
 - `sample`: a canonical dataset for the writing commands;
 - `reading`: the richer fixture the reading commands show, and model builders;
-- `run`: `fc` in-process (`fc`) and in a real process (`fc_process`).
+- `run`: `fc` in-process (`fc`) and in a real process (`fc_process`), and `require_program`
+  for the tests that drive other programs (Chromium, zsh, fish, git).
 
 The datasets themselves are files under `tests/fixtures/`.
 """

@@ -1,4 +1,5 @@
-"""The two ways a test runs `fc`: in-process (`fc`) and as a real `python -m fivecenters` (`fc_process`).
+"""The two ways a test runs `fc`: in-process (`fc`) and as a real `python -m fivecenters` (`fc_process`),
+and the programs beside it that some tests drive (`require_program`).
 
 Both keep stdout and stderr apart and fail the test on a traceback: users never
 see one, whatever a test feeds in.
@@ -7,11 +8,13 @@ see one, whatever a test feeds in.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from fivecenters.cli import app
@@ -56,3 +59,14 @@ def fc_process(
     )
     assert "Traceback" not in process.stdout + process.stderr
     return process
+
+
+def require_program(*names: str, needed_for: str) -> str:
+    """The first of `names` on PATH. Missing, the test is skipped on a developer's machine but fails
+    in CI, which installs every program the suite needs (.ci/run) and must run every test."""
+    for name in names:
+        if found := shutil.which(name):
+            return found
+    if os.environ.get("CI"):
+        pytest.fail(f"{names[0]} is not installed, and CI must run {needed_for} (.ci/run installs it)")
+    pytest.skip(f"{names[0]} is not installed (needed by {needed_for}; see the README's Set up)")
