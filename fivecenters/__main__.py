@@ -1,18 +1,26 @@
-"""The `fc` command and `python -m fivecenters`.
+"""The `fc` and `fivecenters` commands, and `python -m fivecenters`.
 
-`fc --version` is answered here, before the command line is imported:
-importing typer alone takes longer than the whole answer should.
+`--version` is answered here, before the command line is imported:
+importing typer alone takes longer than the whole answer should. `shell-init`
+too, before typer parses anything (its parsing imports pydantic): it runs at
+every shell start.
 """
 
 import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        from fivecenters import __version__
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        from fivecenters import __version__, program_name
 
-        print(f"fc {__version__}")
+        print(f"{program_name()} {__version__}")
         return
+    if len(args) == 2 and args[0] == "shell-init":
+        from fivecenters.cli.shell import answer_early
+
+        if answer_early(args[1]):
+            return
     from fivecenters.cli import main as cli_main
 
     cli_main()

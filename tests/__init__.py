@@ -4,7 +4,7 @@
   `fivecenters/output/X.py` in `tests/output/test_X.py` (the `charts/` package
   as a whole in `test_charts.py`): plain functions, no command line.
 - The CLI is tested end to end, one file per command (`tests/cli/test_validate.py`,
-  `test_export.py`, `test_chart.py`, `test_report.py`); commands that share their
+  `test_export.py`, `test_chart.py`, `test_report.py`, `test_shell.py`); commands that share their
   fixtures, one file per command module (`test_reading.py`: show, compare,
   progress, info, sources; `test_writing.py`: add, add-*, fmt). The app itself
   (`cli/app.py`: the error boundary and the exceptions it maps) in `test_app.py`.

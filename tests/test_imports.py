@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -47,12 +48,20 @@ def test_version_imports_neither_pydantic_nor_typer() -> None:
         assert module not in loaded, f"fc --version imports {module}"
 
 
-@pytest.mark.parametrize("module", ["fivecenters", "fivecenters.cli"])
-def test_version_prints_the_version(module: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        ([sys.executable, "-m", "fivecenters"], "fivecenters"),
+        ([sys.executable, "-m", "fivecenters.cli"], "fivecenters"),
+        ([str(Path(sys.executable).parent / "fivecenters")], "fivecenters"),
+        ([str(Path(sys.executable).parent / "fc")], "fc"),
+    ],
+)
+def test_version_prints_the_name_it_was_called_by_and_the_version(command: list[str], name: str) -> None:
     from fivecenters import __version__
 
-    result = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, check=True)
-    assert result.stdout == f"fc {__version__}\n"
+    result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout == f"{name} {__version__}\n"
 
 
 def test_version_through_the_app_imports_none_of_the_writing_modules() -> None:
@@ -70,3 +79,11 @@ def test_validate_does_not_import_rich() -> None:
     loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "validate", "--data", "missing.toml")
     assert "fivecenters.core.checks" in loaded
     assert "rich" not in loaded, "fc validate imports rich"
+
+
+def test_shell_init_imports_neither_rich_nor_pydantic() -> None:
+    """It runs at every shell start, from the rc file."""
+    loaded = loaded_after("from fivecenters.__main__ import main\nmain()", "shell-init", "bash")
+    assert "fivecenters.cli.shell" in loaded
+    for module in HEAVY:
+        assert module not in loaded, f"fc shell-init imports {module}"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 import typer.core
 
-from fivecenters import __version__
+from fivecenters import __version__, program_name
 
 if TYPE_CHECKING:
     from fivecenters.core.errors import FcError
@@ -69,7 +69,6 @@ app = typer.Typer(
     name="fc",
     help="Track Shanghai's Five Centers (economic, financial, trade, shipping, sci-tech) with cited figures.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=_Commands,
@@ -138,9 +137,9 @@ def emit(output_format: OutputFormat, result: Result, grids, lines=()) -> None:
         print_rich(grids, lines)
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        typer.echo(f"fc {__version__}")
+        typer.echo(f"{ctx.find_root().info_name} {__version__}")
         raise typer.Exit()
 
 
@@ -154,4 +153,4 @@ def _root(
 
 
 def main() -> None:
-    app(prog_name="fc")
+    app(prog_name=program_name())
