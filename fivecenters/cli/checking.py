@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,10 +15,15 @@ from fivecenters.cli.app import (
     app,
 )
 
+STDIN = "-"  # standard input, as linters take it
+
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Data files to check (as pre-commit passes them).")] = None,
+    paths: Annotated[
+        list[str] | None,  # not Path, which makes ./- into -: a file named - is reached as ./-
+        typer.Argument(help="Data files to check (as pre-commit passes them); - reads standard input.", metavar="PATH"),
+    ] = None,
     data: DataOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.TEXT,
@@ -26,13 +32,20 @@ def validate(
 
     Prints one line per problem, PATH:LINE:COL: SEVERITY CODE: MESSAGE, then a
     summary. Exits 1 when a file has errors (or warnings, with --strict).
+    Data read from standard input (-) is named <stdin>; the documents its
+    quotes cite are looked up from the current directory.
     """
     from fivecenters.core.load import find_data_file
     from fivecenters.core.text import json_safe
-    from fivecenters.core.validate import validate_file
+    from fivecenters.core.validate import validate_file, validate_stream
 
-    files = paths or [find_data_file(data)]
-    reports = [validate_file(path)[0] for path in files]
+    files = paths or [str(find_data_file(data))]
+    if files.count(STDIN) > 1:
+        raise typer.BadParameter("standard input (-) can be read only once", param_hint="PATH")
+    reports = [
+        (validate_stream(sys.stdin.buffer, Path.cwd()) if path == STDIN else validate_file(Path(path)))[0]
+        for path in files
+    ]
     passed = all(report.passed(strict) for report in reports)
     if output_format is CheckFormat.JSON:
         document = {"valid": passed, "reports": [r.to_dict() for r in reports]}

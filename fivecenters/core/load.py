@@ -11,13 +11,14 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from fivecenters.core.codes import Code
 from fivecenters.core.errors import DataError
 
 DATA_ENV = "FC_DATA"
 DEFAULT_NAME = "indicators.toml"
+STDIN_NAME = "<stdin>"  # the name of data read from standard input in reports, as Python names it
 MAX_BYTES = 200 * 1024 * 1024
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the package folder, where the wheel keeps data/
 
@@ -54,6 +55,22 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DataError.single(name, Code.UNREADABLE_FILE, "permission denied") from None
     except OSError as exc:
         raise DataError.single(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
+    return decode_text(raw, name)
+
+
+def read_stream(stream: BinaryIO, name: str = STDIN_NAME, max_bytes: int = MAX_BYTES) -> str:
+    """Read data piped in (`fc validate -`) with a file's limits: no more than `max_bytes` is ever held."""
+    try:
+        raw = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise DataError.single(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
+    if len(raw) > max_bytes:
+        raise DataError.single(name, Code.FILE_TOO_LARGE, f"is more than {max_bytes:,} bytes, the limit")
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """A data file's bytes as text: UTF-8 without a byte-order mark, and not empty."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataError.single(
             name, Code.BYTE_ORDER_MARK, "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", 1, 1

@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from fivecenters.core.centers import Center
 from fivecenters.core.checks import Checker, Indexed, check_dataset
 from fivecenters.core.codes import Code
-from fivecenters.core.load import DataError, parse_toml, read_text
+from fivecenters.core.load import STDIN_NAME, DataError, parse_toml, read_stream, read_text
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
 from fivecenters.core.model import Dataset, Indicator, Source
@@ -72,19 +72,31 @@ def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dat
     (a large file's text is as big as its records): positions, needed only
     when there are problems, re-read the file.
     """
-    file = str(path)
+    return _validate(lambda: read_text(path), str(path), path.parent, today, rereadable=True)
+
+
+def validate_stream(stream: BinaryIO, base_dir: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
+    """Validate data piped in (`fc validate -`), named `<stdin>`; the documents its quotes cite are
+    looked up from `base_dir`. The text is kept for positions: a stream cannot be read twice."""
+    return _validate(lambda: read_stream(stream), STDIN_NAME, base_dir, today, rereadable=False)
+
+
+def _validate(
+    read: Callable[[], str], file: str, base_dir: Path, today: dt.date | None, rereadable: bool
+) -> tuple[Report, Dataset | None]:
     with _collector_paused():
         try:
-            text = read_text(path)
+            text = read()
             raw = parse_toml(text, file)
         except DataError as exc:
             return Report(file, list(exc.problems)), None
-        checker = Checker(path.parent, today or dt.date.today())
+        checker = Checker(base_dir, today or dt.date.today())
         _check_text(checker, raw, text)
+        located = read if rereadable else (lambda kept=text: kept)
         del text
         dataset = _check_records(checker, raw, consume=True)  # raw is ours: the tables go as records come
         del raw
-        return _finish(checker, dataset, file, lambda: read_text(path))
+        return _finish(checker, dataset, file, located)
 
 
 @contextmanager

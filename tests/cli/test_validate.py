@@ -12,7 +12,7 @@ import pytest
 from fivecenters.core import load
 from fivecenters.core.codes import Code
 from fivecenters.core.text import printable
-from tests.support.base import BASE_STATS, BASE_TOML, WriteData, line_of, replace_once
+from tests.support.base import BASE_STATS, BASE_TOML, DOCUMENT_NAME, WriteData, line_of, replace_once
 from tests.support.defects import DEFECTS, Defect
 from tests.support.run import fc, fc_process
 
@@ -339,3 +339,66 @@ def test_subprocess_file_too_large(huge: Path) -> None:
     process = fc_process("validate", huge.name, cwd=huge.parent)
     assert process.returncode == 1
     assert process.stdout.startswith(f"{huge.name}: error file-too-large: ")
+
+
+# --- fc validate -: the data from standard input, named <stdin>; its documents are found from the current directory
+
+
+def test_standard_input_passes_with_its_documents_found_from_the_current_directory(
+    write_data: WriteData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(write_data.directory)
+    result = fc("validate", "-", input=BASE_TOML)
+    assert result.exit_code == 0
+    assert output_lines(result.output) == [f"ok: <stdin>: 0 errors, 0 warnings ({OK_SUMMARY})"]
+
+
+def test_standard_input_documents_are_not_found_from_anywhere_else(
+    write_data: WriteData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = write_data.directory / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = fc("validate", "-", input=BASE_TOML)
+    assert result.exit_code == 1
+    assert f"error document-not-found: document '{DOCUMENT_NAME}' cannot be read" in result.output
+
+
+def test_standard_input_problems_name_stdin_and_the_line(
+    write_data: WriteData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(write_data.directory)
+    text = replace_once(BASE_TOML, "value = 47.3\n", "vlaue = 47.3\n")
+    result = fc("validate", "-", "--format", "json", input=text)
+    assert result.exit_code == 1
+    (report,) = json.loads(result.output)["reports"]
+    assert report["file"] == "<stdin>"
+    assert {"code": "unknown-key", "line": line_of(text, "vlaue = 47.3")}.items() <= report["problems"][-1].items()
+
+
+def test_standard_input_beside_files(write_data: WriteData) -> None:
+    path = write_data()
+    result = fc("validate", str(path), "-", input="x = \n")
+    assert result.exit_code == 1
+    assert output_lines(result.output)[0].startswith(f"ok: {path}: ")
+    assert output_lines(result.output)[1].startswith("<stdin>:1:5: error toml-syntax: invalid TOML")
+
+
+def test_standard_input_is_read_once() -> None:
+    result = fc("validate", "-", "-", input=BASE_TOML)
+    assert result.exit_code == 2
+    assert "standard input (-) can be read only once" in result.stderr
+
+
+def test_a_file_named_dash_is_reached_as_dot_slash_dash(write_data: WriteData, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_data(name="-")
+    monkeypatch.chdir(write_data.directory)
+    result = fc("validate", "./-", input="not read")
+    assert result.exit_code == 0
+    assert result.output.startswith("ok: -: ")
+
+
+def test_standard_input_through_a_real_pipe(write_data: WriteData) -> None:
+    process = fc_process("validate", "-", cwd=write_data.directory, input=BASE_TOML)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout == f"ok: <stdin>: 0 errors, 0 warnings ({OK_SUMMARY})\n"

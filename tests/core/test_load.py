@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from fivecenters.core import load
-from fivecenters.core.load import DataError, find_data_file, parse_toml, read_text
+from fivecenters.core.load import STDIN_NAME, DataError, find_data_file, parse_toml, read_stream, read_text
 from fivecenters.core.locator import Locator
 from tests.support.base import BASE_TOML, line_of, table_line_of
 
@@ -80,6 +81,29 @@ def test_file_too_large_is_rejected_before_reading(tmp_path: Path, monkeypatch: 
         read_text(path)
     assert caught.value.problems[0].code == "file-too-large"
     assert f"{load.MAX_BYTES + 1:,}" in caught.value.problems[0].message
+
+
+def test_a_stream_is_read_no_further_than_the_limit_and_a_byte() -> None:
+    stream = io.BytesIO(b"#" * 1000)
+    with pytest.raises(DataError) as caught:
+        read_stream(stream, max_bytes=100)
+    assert caught.value.problems[0].code == "file-too-large"
+    assert caught.value.file == STDIN_NAME
+    assert stream.tell() == 101  # enough to know, never the whole stream
+    assert read_stream(io.BytesIO(b"# a comment"), max_bytes=100) == "# a comment"
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"\xef\xbb\xbfa = 1", "byte-order-mark"), (b"a = '\xff'", "not-utf8"), (b"\n \n", "empty-file")],
+)
+def test_a_stream_gets_the_checks_a_file_gets(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "data.toml"
+    path.write_bytes(content)
+    with pytest.raises(DataError) as from_stream:
+        read_stream(io.BytesIO(content), name=str(path))
+    [problem] = from_stream.value.problems
+    assert read_error(path) == (problem.code, problem.line, problem.column) and problem.code == code
 
 
 # --- parsing ------------------------------------------------------------------------------------

@@ -23,9 +23,11 @@ from fivecenters.cli import app
 PIPE_ENV: dict[str, str | None] = {"COLUMNS": "80", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "NO_COLOR": None}
 
 
-def fc(*args: str | int | Path, env: Mapping[str, str | None] | None = None) -> Result:
-    """Run `fc` in-process; it must never end in an exception other than its exit."""
-    result = CliRunner(env={**PIPE_ENV, **(env or {})}).invoke(app, [str(a) for a in args])
+def fc(
+    *args: str | int | Path, env: Mapping[str, str | None] | None = None, input: str | bytes | None = None
+) -> Result:
+    """Run `fc` in-process, `input` on its standard input; it must never end in an exception other than its exit."""
+    result = CliRunner(env={**PIPE_ENV, **(env or {})}).invoke(app, [str(a) for a in args], input=input)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stdout + result.stderr
     return result
@@ -44,12 +46,13 @@ def fc_command(*args: str | int | Path) -> list[str]:
 
 
 def fc_process(
-    *args: str | int | Path, cwd: Path | None = None, timeout: float = 120, **env: str
+    *args: str | int | Path, cwd: Path | None = None, timeout: float = 120, input: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run `fc` in a real process and wait for it; it must not print a traceback."""
+    """Run `fc` in a real process, `input` on its standard input, and wait for it; it must not print a traceback."""
     process = subprocess.run(
         fc_command(*args),
         cwd=cwd,
+        input=input,
         env=clean_env(PYTHONIOENCODING="utf-8", **env),
         capture_output=True,
         text=True,
