@@ -8,4 +8,4 @@ __version__ = "0.2.0"
 
 def program_name() -> str:
     """`fc` when run as `fc`, else `fivecenters`: the name in usage lines and in the completion variable."""
-    return "fc" if Path(sys.argv[0]).name == "fc" else "fivecenters"
+    return "fc" if Path(sys.argv[0]).stem == "fc" else "fivecenters"  # stem: fc.exe on Windows

@@ -77,6 +77,8 @@ def test_fc_commands_reach_the_tool_after_shell_init(shell: str, tmp_path: Path)
     script = "fc show shipping; echo status=$?; fc --version; fc --help"
     without = interactive(shell, script, tmp_path / "plain", init=False)
     assert "International Shipping Center" not in without.stdout  # the builtin took it: the clash itself
+    other_name = interactive(shell, "fivecenters show shipping", tmp_path / "plain", init=False)
+    assert "International Shipping Center" in other_name.stdout, other_name.stderr  # no shell shadows this one
 
     process = interactive(shell, script, tmp_path / "init", init=True)
     assert "International Shipping Center" in process.stdout, process.stderr
