@@ -53,7 +53,7 @@ def _choice(value: str | None, choices: type[StrEnum], hint: str) -> str | None:
         raise typer.BadParameter(f"'{value}' is not one of: {valid}", param_hint=hint) from None
 
 
-def _commit(data: Path | None, change: Callable[[dict[str, Any]], dict[str, Any]], done: str) -> None:
+def _commit(data: Path | None, change: Callable[[dict[str, Any]], Any], done: str) -> None:
     """Apply one change to the data file, validated, under its lock."""
     from fivecenters.core.edit import commit
     from fivecenters.core.load import find_data_file

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from fivecenters.core.centers import Center
 from fivecenters.core.load import parse_toml
 from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.problems import KeyPath
 
 Table = Mapping[str, Any]
 CENTER_ORDER = {center.value: rank for rank, center in enumerate(Center)}
@@ -94,6 +95,10 @@ _ROOT_CHILDREN = {
     "indicators": _Kind(Indicator, _indicator_key, {"observations": _OBSERVATION, "targets": _TARGET}),
 }
 _ROOT_FIELDS = list(Dataset.model_fields)
+# The kind of record an array holds, by the names in its key path ("indicators", 3, "observations").
+_ARRAYS: dict[tuple[str, ...], _Kind] = {(name,): kind for name, kind in _ROOT_CHILDREN.items()} | {
+    ("indicators", name): kind for name, kind in _ROOT_CHILDREN["indicators"].children.items()
+}
 
 
 def _is_default(value: Any, default: Any) -> bool:
@@ -160,6 +165,31 @@ def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable
 def canonical_text(data: Table | BaseModel) -> str:
     """The canonical TOML text: a blank line between tables, one key per line."""
     return "\n".join(_blocks(canonical_data(data), None, ()))
+
+
+def _names(array: KeyPath) -> tuple[str, ...]:
+    return tuple(part for part in array if isinstance(part, str))
+
+
+def field_names(record: KeyPath) -> list[str]:
+    """The keys a record at this path has, in canonical order (the file's own at the root)."""
+    names = _names(record)
+    return _ARRAYS[names].fields if names else _ROOT_FIELDS
+
+
+def insertion_index(records: Sequence[Table], record: Table, array: KeyPath) -> int:
+    """Where a new record goes among `records`: after the last one that sorts at or before it,
+    so that a canonical file stays canonical and a hand-ordered one is disturbed least."""
+    key = _ARRAYS[_names(array)].key
+    new = key(record)
+    return max((index + 1 for index, old in enumerate(records) if key(old) <= new), default=0)
+
+
+def record_block(record: Table, array: KeyPath) -> str:
+    """The canonical text of one new record of the array at `array`, its header first."""
+    names = _names(array)
+    header = f"[[{'.'.join(_key(name) for name in names)}]]"
+    return "\n".join(_blocks(_record(_plain(record), _ARRAYS[names]), header, names))
 
 
 def format_text(text: str, file: str) -> str:

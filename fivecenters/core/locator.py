@@ -41,6 +41,7 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self._positions: dict[KeyPath, tuple[int, int]] = {}
+        self.headers: list[tuple[KeyPath, int]] = []  # every table header, in file order, with its line
         self._scan(text)
 
     def _scan(self, text: str) -> None:
@@ -61,6 +62,7 @@ class Locator:
             if header := _HEADER.match(line):
                 table = self._header_path(header[2], header[1] == "[[", counts)
                 self._positions.setdefault(table, (number, line.index("[") + 1))
+                self.headers.append((table, number))
                 continue
             if key := _KEY.match(line):
                 name = key[2].strip("\"'")

@@ -1,4 +1,5 @@
-"""The pure edit functions: each returns a new file with one record added, and leaves its input alone."""
+"""The pure edit functions: each says which record to add where, and `apply` makes the new file
+(the record where canonical order puts it), leaving its input alone."""
 
 from __future__ import annotations
 
@@ -11,11 +12,28 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.edit import add_indicator, add_observation, add_source, add_target, compact
+from fivecenters.core import edit
+from fivecenters.core.edit import apply, compact
 from fivecenters.core.errors import EditError, UnknownName
 from tests.support.sample import SAMPLE
 
 Raw = dict[str, Any]
+
+
+def add_observation(raw: Raw, indicator_id: str, record: Raw) -> Raw:
+    return apply(raw, edit.add_observation(raw, indicator_id, record))
+
+
+def add_target(raw: Raw, indicator_id: str, record: Raw) -> Raw:
+    return apply(raw, edit.add_target(raw, indicator_id, record))
+
+
+def add_source(raw: Raw, record: Raw) -> Raw:
+    return apply(raw, edit.add_source(raw, record))
+
+
+def add_indicator(raw: Raw, record: Raw) -> Raw:
+    return apply(raw, edit.add_indicator(raw, record))
 
 
 def sample() -> Raw:
@@ -34,37 +52,40 @@ TARGET = {"value": 60, "comparator": "at-least", "deadline": 2030, "source": "pl
 SOURCE = {"id": "new-report", "title": "T", "publisher": "P", "url": "https://example.org/r", "language": "en"}
 INDICATOR = {"id": "new-one", "center": "trade", "name": "N", "unit": "u", "kind": "flow", "direction": "higher"}
 
-# Every add, as a change of the sample, with where its record lands.
-ADDS: dict[str, tuple[Callable[[Raw], Raw], Callable[[Raw], list[Raw]], Raw]] = {
+# Every add, as a change of the sample, with where its record lands: where canonical order puts it
+# (after gdp's 2022; new-report before plan-2021; a trade indicator between economic and shipping).
+ADDS: dict[str, tuple[Callable[[Raw], Raw], Callable[[Raw], list[Raw]], Raw, int]] = {
     "observation": (
         lambda raw: add_observation(raw, "gdp", observation()),
         lambda raw: indicator(raw, "gdp")["observations"],
         observation(),
+        1,
     ),
     "target": (
         lambda raw: add_target(raw, "gdp", TARGET),
         lambda raw: indicator(raw, "gdp").get("targets", []),
         TARGET,
+        0,
     ),
-    "source": (lambda raw: add_source(raw, SOURCE), lambda raw: raw["sources"], SOURCE),
-    "indicator": (lambda raw: add_indicator(raw, INDICATOR), lambda raw: raw["indicators"], INDICATOR),
+    "source": (lambda raw: add_source(raw, SOURCE), lambda raw: raw["sources"], SOURCE, 0),
+    "indicator": (lambda raw: add_indicator(raw, INDICATOR), lambda raw: raw["indicators"], INDICATOR, 1),
 }
 
 
 @pytest.mark.parametrize("kind", ADDS)
-def test_an_add_appends_one_record_and_leaves_its_input_alone(kind: str) -> None:
-    change, records, record = ADDS[kind]
+def test_an_add_inserts_one_record_in_canonical_order_and_leaves_its_input_alone(kind: str) -> None:
+    change, records, record, index = ADDS[kind]
     raw = sample()
     before = copy.deepcopy(raw)
     new = change(raw)
     assert raw == before
-    assert records(new) == [*records(before), record]
-    assert records(new)[-1] is not record, "the caller's record must not become part of the file"
+    assert records(new) == [*records(before)[:index], record, *records(before)[index:]]
+    assert records(new)[index] is not record, "the caller's record must not become part of the file"
 
 
 @pytest.mark.parametrize("kind", ["source", "indicator"])
 def test_the_first_record_of_its_kind_starts_the_array(kind: str) -> None:
-    change, records, record = ADDS[kind]
+    change, records, record, _ = ADDS[kind]
     assert records(change({})) == [record]
 
 
@@ -151,7 +172,7 @@ def test_an_unused_revision_keeps_the_earlier_value_in_use() -> None:
 def test_a_revision_touches_no_other_year() -> None:
     raw = add_observation(sample(), "gdp", observation(2024, 5.39))
     raw = add_observation(raw, "gdp", observation(2022, 4.5, revision=True))
-    assert indicator(raw, "gdp")["observations"][1] == observation(2024, 5.39)
+    assert [o for o in indicator(raw, "gdp")["observations"] if o["year"] == 2024] == [observation(2024, 5.39)]
 
 
 def test_compact_leaves_out_options_not_given() -> None:
