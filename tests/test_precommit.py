@@ -1,4 +1,4 @@
-"""The published hook, run by the real pre-commit on a data repository, as a user would.
+"""The published hooks, run by the real pre-commit on a data repository, as a user would.
 
 A temporary "hook repo" holds a copy of this project; a temporary "data repo"
 uses it by path and commit. pre-commit installs the hook's environment once for
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fivecenters.core.canonical import format_text
 from tests.support import ROOT
 from tests.support.base import BASE_TOML, DOCUMENT, DOCUMENT_NAME, line_of, replace_once
 from tests.support.run import clean_env
@@ -24,6 +25,13 @@ from tests.support.run import clean_env
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "indicators.toml")
 HOOK_DIRS = ("fivecenters", "seeds")
 DATA_NAME = "indicators.toml"
+HOOKS = ("fc-validate", "fc-fmt", "fc-fmt-check")
+# The base dataset in canonical form, with a comment before a record and one at the end of a line.
+CANONICAL = format_text(BASE_TOML, DATA_NAME)
+COMMENTED = replace_once(
+    CANONICAL, '[[indicators]]\nid = "rd-intensity"', '# R&D: the bureau\'s figure\n[[indicators]]\nid = "rd-intensity"'
+)
+COMMENTED = replace_once(COMMENTED, 'unit = "place"\n', 'unit = "place"  # 1 is best\n')
 
 
 def git(repo: Path, *args: str) -> str:
@@ -63,8 +71,11 @@ class DataRepo:
     def write(self, text: str) -> None:
         (self.path / DATA_NAME).write_text(text, encoding="utf-8")
 
-    def run(self) -> subprocess.CompletedProcess[str]:
-        return pre_commit(self, "run", "--all-files", "--color", "never")
+    def read(self) -> str:
+        return (self.path / DATA_NAME).read_text(encoding="utf-8")
+
+    def run(self, hook: str = "fc-validate") -> subprocess.CompletedProcess[str]:
+        return pre_commit(self, "run", hook, "--all-files", "--color", "never")
 
 
 def pre_commit(repo: DataRepo, *args: str) -> subprocess.CompletedProcess[str]:
@@ -87,7 +98,8 @@ def data_repo(tmp_path_factory: pytest.TempPathFactory) -> DataRepo:
     document = repo.path / DOCUMENT_NAME
     document.parent.mkdir(parents=True)
     document.write_text(DOCUMENT, encoding="utf-8")
-    config = {"repos": [{"repo": str(hooks), "rev": git(hooks, "rev-parse", "HEAD"), "hooks": [{"id": "fc-validate"}]}]}
+    revision = git(hooks, "rev-parse", "HEAD")
+    config = {"repos": [{"repo": str(hooks), "rev": revision, "hooks": [{"id": hook} for hook in HOOKS]}]}
     (repo.path / ".pre-commit-config.yaml").write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
     git(repo.path, "add", "-A")
     git(repo.path, "commit", "-q", "-m", "data")
@@ -119,7 +131,48 @@ def test_hook_fails_on_broken_data_naming_file_and_line(data_repo: DataRepo) -> 
 
 def test_fc_fmt_is_a_published_pre_commit_hook() -> None:
     published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
-    assert published["fc-fmt"]["entry"] == "fc fmt --check"
+    assert published["fc-fmt"]["entry"] == "fc fmt"
+    assert published["fc-fmt-check"]["entry"] == "fc fmt --check"
     assert published["fc-fmt"]["files"] == published["fc-validate"]["files"]
     local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     assert "fc-fmt" in {h["id"] for repo in local["repos"] for h in repo["hooks"]}
+
+
+# --- fc-fmt and fc-fmt-check ---------------------------------------------------------------
+
+
+def test_a_canonical_file_with_comments_passes_every_hook(data_repo: DataRepo) -> None:
+    data_repo.write(COMMENTED)
+    process = pre_commit(data_repo, "run", "--all-files", "--color", "never")
+    assert process.returncode == 0, process.stdout + process.stderr
+    assert process.stdout.count("Passed") == len(HOOKS)
+    assert data_repo.read() == COMMENTED
+
+
+def test_fc_fmt_rewrites_keeping_the_comments_and_the_check_only_reports(data_repo: DataRepo) -> None:
+    spread = COMMENTED.replace("\n\n", "\n\n\n")
+    data_repo.write(spread)
+    checked = data_repo.run("fc-fmt-check")
+    assert checked.returncode == 1
+    assert f"{DATA_NAME} is not in canonical form" in checked.stdout + checked.stderr
+    assert data_repo.read() == spread
+    formatted = data_repo.run("fc-fmt")
+    assert formatted.returncode == 1
+    assert "files were modified by this hook" in formatted.stdout
+    assert data_repo.read() == COMMENTED
+
+
+@pytest.mark.parametrize("hook", ["fc-fmt", "fc-fmt-check"])
+def test_a_file_with_errors_is_left_to_fc_validate(data_repo: DataRepo, hook: str) -> None:
+    broken = replace_once(COMMENTED, "value = 47.3\n", "vlaue = 47.3\n").replace("\n\n", "\n\n\n")
+    data_repo.write(broken)
+    try:
+        process = data_repo.run(hook)
+        after = data_repo.read()
+    finally:
+        data_repo.write(BASE_TOML)
+    assert after == broken
+    output = process.stdout + process.stderr
+    assert process.returncode == 1
+    assert f"fc: {DATA_NAME} does not pass fc validate (2 errors); not formatted" in output
+    assert "canonical" not in output and "---" not in output

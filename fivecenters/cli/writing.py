@@ -240,12 +240,11 @@ def fmt(
 ) -> None:
     """Rewrite data files in canonical form: sorted records, keys in a fixed order.
 
-    Comments are not kept (put notes in `note` fields). Files are replaced
-    atomically, under the same lock as fc add.
+    Comments are kept, each with the table or key it precedes. Only a file that
+    passes `fc validate` is formatted: one with errors is left alone, saying so
+    in one line. Files are replaced atomically, under the same lock as fc add.
     """
-    from functools import partial
-
-    from fivecenters.core.canonical import diff, format_text
+    from fivecenters.core.canonical import diff, format_valid
     from fivecenters.core.errors import FcError
     from fivecenters.core.load import find_data_file, read_text
     from fivecenters.core.store import rewrite
@@ -253,17 +252,21 @@ def fmt(
 
     failed = False
     for path in paths or [find_data_file(data)]:
+
+        def canonical(text: str, path: Path = path) -> str:
+            return format_valid(text, str(path), path.parent)
+
         try:
             if not check:
-                changed = rewrite(path, partial(format_text, file=str(path)))
-                typer.echo(f"{'reformatted' if changed else 'already canonical:'} {path}")
+                changed = rewrite(path, canonical)
+                typer.echo(f"{'reformatted' if changed else 'already canonical:'} {printable(str(path))}")
                 continue
             text = read_text(path)
-            if text != (canonical := format_text(text, str(path))):
+            if text != (formatted := canonical(text)):
                 failed = True
-                for line in diff(text, canonical, str(path)):
+                for line in diff(text, formatted, str(path)):
                     typer.echo(printable(line))
-                typer.echo(f"fc: {path} is not in canonical form; run: fc fmt {path}", err=True)
+                typer.echo(f"fc: {printable(str(path))} is not in canonical form; run: fc fmt {path}", err=True)
         except FcError as exc:  # reported as it comes; the other files are still formatted
             tell(exc, per_file=True)
             failed = True

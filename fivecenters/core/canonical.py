@@ -6,8 +6,9 @@ follow the order of the model's fields, and keys equal to their default are
 left out. Values are written by tomli-w; the layout is ours, because tomli-w
 writes short arrays of tables inline and `Locator` finds lines only through
 `[[...]]` headers. Canonical form works on any parsed TOML, valid or not, and
-keeps every value, unknown keys included (after the known ones). Comments are
-not kept: TOML parsers drop them.
+keeps every value, unknown keys included (after the known ones), and every
+comment: `comments.py` attaches each to the table or key it precedes, and it
+moves with them (a key equal to its default stays when it carries a comment).
 """
 
 from __future__ import annotations
@@ -17,15 +18,19 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import tomli_w
 from pydantic import BaseModel
 
 from fivecenters.core.centers import Center
+from fivecenters.core.comments import NOTES, Notes, annotated
+from fivecenters.core.errors import NotValid
 from fivecenters.core.load import parse_toml
 from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
 from fivecenters.core.problems import KeyPath
+from fivecenters.core.validate import check_document
 
 Table = Mapping[str, Any]
 CENTER_ORDER = {center.value: rank for rank, center in enumerate(Center)}
@@ -115,11 +120,17 @@ def _ordered(table: Table, fields: Iterable[str]) -> list[str]:
     return known + [name for name in table if name not in known]
 
 
+def _commented(record: Table, name: str) -> bool:
+    notes = record.get(NOTES)
+    return notes is not None and (name in notes.keys or name in notes.inline)
+
+
 def _record(record: Table, kind: _Kind) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in _ordered(record, kind.fields):
         value = record[name]
-        if value is None or (name in kind.defaults and _is_default(value, kind.defaults[name])):
+        default = name in kind.defaults and _is_default(value, kind.defaults[name])
+        if value is None or (default and not _commented(record, name)):  # a comment keeps its key
             continue
         out[name] = _records(value, kind.children[name]) if name in kind.children else value
     return out
@@ -145,15 +156,26 @@ def _key(part: str) -> str:
     return part if _BARE_KEY.fullmatch(part) else tomli_w.dumps({"k": part})[4:-1]
 
 
+def _with_comment(line: str, comment: str | None) -> str:
+    return f"{line}  {comment}" if comment else line
+
+
 def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable[str]:
-    """One block per table: its header and its values, then its sub-tables.
+    """One block per table: its comments, header and values, then its sub-tables.
 
     Arrays of tables are always `[[...]]` blocks, never inline.
     """
-    literals = {k: v for k, v in table.items() if not isinstance(v, Mapping) and not _is_tables(v)}
-    if header is not None or literals:
-        yield (f"{header}\n" if header else "") + tomli_w.dumps(literals)
+    notes = table.get(NOTES) or Notes()
+    lines = [*notes.before, _with_comment(header, notes.header)] if header else []
     for name, value in table.items():
+        if name is not NOTES and not isinstance(value, Mapping) and not _is_tables(value):
+            lines.extend(notes.keys.get(name, ()))
+            lines.append(_with_comment(tomli_w.dumps({name: value}).rstrip("\n"), notes.inline.get(name)))
+    if lines:
+        yield "\n".join(lines) + "\n"
+    for name, value in table.items():
+        if name is NOTES:
+            continue
         dotted = ".".join(_key(part) for part in (*path, name))
         if isinstance(value, Mapping):
             yield from _blocks(value, f"[{dotted}]", (*path, name))
@@ -163,8 +185,13 @@ def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable
 
 
 def canonical_text(data: Table | BaseModel) -> str:
-    """The canonical TOML text: a blank line between tables, one key per line."""
-    return "\n".join(_blocks(canonical_data(data), None, ()))
+    """The canonical TOML text: a blank line between tables, one key per line, comments
+    (from `comments.annotated`) where they were: the file's first and last, then each above its table or key."""
+    content = canonical_data(data)
+    notes = content.get(NOTES) or Notes()
+    head = ["\n".join(notes.before) + "\n"] if notes.before else []
+    tail = ["\n".join(notes.after) + "\n"] if notes.after else []
+    return "\n".join([*head, *_blocks(content, None, ()), *tail])
 
 
 def _names(array: KeyPath) -> tuple[str, ...]:
@@ -193,8 +220,17 @@ def record_block(record: Table, array: KeyPath) -> str:
 
 
 def format_text(text: str, file: str) -> str:
-    """Canonical form of a file's text; raises DataError when it is not TOML."""
-    return canonical_text(parse_toml(text, file))
+    """Canonical form of a file's text, comments kept; raises DataError when it is not TOML."""
+    return canonical_text(annotated(text, parse_toml(text, file), file))
+
+
+def format_valid(text: str, file: str, base_dir: Path) -> str:
+    """Canonical form of a file that passes `fc validate`; raises DataError or NotValid otherwise."""
+    raw = parse_toml(text, file)
+    report, _ = check_document(raw, text, file, base_dir)
+    if report.errors:
+        raise NotValid(report)
+    return canonical_text(annotated(text, raw, file))
 
 
 def diff(text: str, canonical: str, file: str) -> list[str]:

@@ -103,3 +103,17 @@ class Refused(FcError):
 
     def summary(self, hidden: int = 0) -> str:
         return f"refused: the result would not pass fc validate; {self.file} is unchanged"
+
+
+class NotValid(FcError):
+    """A file with errors, which fc fmt leaves to fc validate: a diff of its layout would bury them."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        count = len(report.errors)
+        super().__init__(
+            f"{report.file} does not pass fc validate ({count} error{'' if count == 1 else 's'}); not formatted"
+        )
+
+    def summary(self, hidden: int = 0) -> str:
+        return str(self)

@@ -391,12 +391,17 @@ def test_fmt_check_passes_a_canonical_file(data: Path) -> None:
 
 
 def test_fmt_check_shows_a_diff_and_changes_nothing(tmp_path: Path) -> None:
-    path = make_data(tmp_path, SAMPLE.replace('language = "en"\n', 'language = "en"\n# checked\n', 1))
+    path = make_data(
+        tmp_path,
+        SAMPLE.replace('title = "Shipping center plan"\n', "", 1).replace(
+            'language = "en"\n', 'language = "en"\ntitle = "Shipping center plan"\n', 1
+        ),
+    )
     before = path.read_bytes()
     result = fc("fmt", "--check", path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:2] == [f"--- {path}", f"+++ {path} (canonical)"]
-    assert "-# checked" in result.stdout.splitlines()
+    assert '-title = "Shipping center plan"' in result.stdout.splitlines()
     assert f"{path} is not in canonical form" in result.stderr
     assert path.read_bytes() == before
 
@@ -406,7 +411,7 @@ def test_fmt_rewrites_in_place_keeping_the_mode(tmp_path: Path) -> None:
     path.chmod(0o600)
     result = fc("fmt", "--data", path)
     assert (result.exit_code, result.stdout) == (0, f"reformatted {path}\n")
-    assert path.read_text(encoding="utf-8") == SAMPLE
+    assert path.read_text(encoding="utf-8") == "# by hand\n" + SAMPLE
     assert path.stat().st_mode & 0o777 == 0o600
     assert fc("fmt", path).stdout == f"already canonical: {path}\n"
     assert fc("fmt", "--check", path).exit_code == 0
@@ -423,11 +428,15 @@ def test_fmt_reports_a_file_that_does_not_parse_in_one_line(tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
-def test_fmt_does_not_need_a_valid_file(tmp_path: Path) -> None:
-    path = make_data(tmp_path, SAMPLE.replace('unit = "trillion yuan"', 'unit = "trillion yuan"\nvlaue = 3'))
+@pytest.mark.parametrize("check", [True, False])
+def test_fmt_leaves_a_file_with_errors_to_fc_validate(tmp_path: Path, check: bool) -> None:
+    text = SAMPLE.replace('unit = "trillion yuan"', 'unit = "trillion yuan"\nvlaue = 3').replace("\n\n", "\n")
+    path = make_data(tmp_path, text)
     assert errors_of(path)
-    assert fc("fmt", path).exit_code == 0
-    assert indicator(path, "gdp")["vlaue"] == 3
+    result = fc("fmt", *(["--check"] if check else []), path)
+    assert result.exit_code == 1
+    assert (result.stdout, result.stderr) == ("", f"fc: {path} does not pass fc validate (1 error); not formatted\n")
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_fmt_output_escapes_control_characters(tmp_path: Path) -> None:

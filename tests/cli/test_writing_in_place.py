@@ -1,5 +1,5 @@
 """`fc add` edits the file in place: comments, blank lines and hand-made order survive,
-and the diff of an add is the lines it adds."""
+and the diff of an add is the lines it adds; `fc fmt` keeps the comments."""
 
 from __future__ import annotations
 
@@ -12,21 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fivecenters.core.canonical import format_text
+from tests.support.commented import BEFORE_INDICATOR, INLINE, LEADING, hand_written, shuffled
 from tests.support.run import fc
-from tests.support.sample import SAMPLE, added_indicator, added_observation, make_data
-
-LEADING = "# Curated by the Five Centers desk; figures only with a quote.\n\n"
-BEFORE_INDICATOR = "# Shipping: the port's own bulletin is the source of record.\n"
-INLINE = "  # the bulletin rounds"
-
-
-def hand_written() -> str:
-    """SAMPLE with a leading comment, a comment before an indicator and an inline comment."""
-    text = LEADING + SAMPLE
-    text = text.replace(
-        '[[indicators]]\nid = "container-throughput"', BEFORE_INDICATOR + '[[indicators]]\nid = "container-throughput"'
-    )
-    return text.replace('qualifier = "more-than"\n', f'qualifier = "more-than"{INLINE}\n')
+from tests.support.sample import added_indicator, added_observation, make_data
 
 
 def diff(old: str, new: str) -> list[str]:
@@ -137,3 +125,28 @@ def test_any_sequence_of_adds_keeps_the_comments(
     assert [o["year"] for o in gdp] == sorted([2022, *years])
     for comment in (LEADING, BEFORE_INDICATOR, INLINE):
         assert comment in after
+
+
+def test_fmt_puts_a_commented_file_in_order_keeping_every_comment(tmp_path: Path) -> None:
+    canonical = hand_written()
+    path = make_data(tmp_path, shuffled(canonical))
+    assert path.read_text(encoding="utf-8") != canonical
+    result = fc("fmt", path)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == canonical
+
+
+def test_fmt_check_passes_a_canonical_file_with_comments(tmp_path: Path) -> None:
+    path = make_data(tmp_path, hand_written())
+    result = fc("fmt", "--check", path)
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_comments_survive_an_add_then_fmt(hand: Path) -> None:
+    assert fc(*added_observation("5.39", "GDP reached 5.39 trillion yuan in 2024"), "--data", hand).exit_code == 0
+    assert fc("fmt", "--check", hand).exit_code == 0  # the add put the record where fmt would
+    hand.write_text(shuffled(hand.read_text(encoding="utf-8")), encoding="utf-8")
+    assert fc("fmt", hand).exit_code == 0
+    text = hand.read_text(encoding="utf-8")
+    for comment in (LEADING, BEFORE_INDICATOR + "[[indicators]]", INLINE):
+        assert text.count(comment) == 1

@@ -3,6 +3,7 @@
 - `base`: the dataset every validation case starts from, with line finders;
 - `defects`: the corpus of broken data files, one defect each;
 - `sample`: a canonical dataset for the writing commands;
+- `commented`: the sample as a curator writes it, with comments;
 - `reading`: the richer fixture the reading commands show, and model builders;
 - `run`: `fc` in-process (`fc`) and in a real process (`fc_process`), and `require_program`
   for the tests that drive other programs (Chromium, zsh, fish, git).
