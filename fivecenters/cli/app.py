@@ -88,6 +88,7 @@ DataOption = Annotated[
 class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+    GITHUB = "github"
 
 
 class OutputFormat(StrEnum):

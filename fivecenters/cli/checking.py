@@ -31,7 +31,8 @@ def validate(
     """Check data files: syntax, types, ids, sources, quotes, years and values.
 
     Prints one line per problem, PATH:LINE:COL: SEVERITY CODE: MESSAGE, then a
-    summary. Exits 1 when a file has errors (or warnings, with --strict).
+    summary (with --format github, annotations for GitHub Actions). Exits 1 when
+    a file has errors (or warnings, with --strict).
     Data read from standard input (-) is named <stdin>; the documents its
     quotes cite are looked up from the current directory.
     """
@@ -51,8 +52,11 @@ def validate(
         document = {"valid": passed, "reports": [r.to_dict() for r in reports]}
         typer.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
+        from fivecenters.output.annotations import annotation
+
+        github = output_format is CheckFormat.GITHUB
         for report in reports:
             for problem in report.problems:
-                typer.echo(problem.format(report.file))
+                typer.echo(annotation(problem, report.file) if github else problem.format(report.file))
             typer.echo(("ok: " if report.passed(strict) else "failed: ") + report.summary())
     raise typer.Exit(0 if passed else 1)

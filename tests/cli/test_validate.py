@@ -14,6 +14,7 @@ from fivecenters.core.codes import Code
 from fivecenters.core.text import printable
 from tests.support.base import BASE_STATS, BASE_TOML, DOCUMENT_NAME, WriteData, line_of, replace_once
 from tests.support.defects import DEFECTS, Defect
+from tests.support.github import parsed
 from tests.support.run import fc, fc_process
 
 OK_SUMMARY = ", ".join(f"{n} {name[:-1] if n == 1 else name}" for name, n in BASE_STATS.items())
@@ -402,3 +403,39 @@ def test_standard_input_through_a_real_pipe(write_data: WriteData) -> None:
     process = fc_process("validate", "-", cwd=write_data.directory, input=BASE_TOML)
     assert process.returncode == 0, process.stderr
     assert process.stdout == f"ok: <stdin>: 0 errors, 0 warnings ({OK_SUMMARY})\n"
+
+
+# --- --format github ---------------------------------------------------------------------
+
+
+def test_errors_and_warnings_are_annotations_on_their_lines(write_data: WriteData) -> None:
+    text = replace_once(BASE_TOML, "value = 47.3\n", "vlaue = 47.3\n")
+    text += '\n[[sources]]\nid = "unused-report"\ntitle = "T"\npublisher = "P"\nlanguage = "en"\n'
+    text += 'url = "https://example.org/u"\n'
+    path = write_data(text)
+    result = fc("validate", "--format", "github", path)
+    assert result.exit_code == 1
+    *annotations, summary = result.output.splitlines()
+    found = [parsed(line) for line in annotations]
+    assert ("error", {"file": str(path), "line": str(line_of(text, "vlaue")), "col": "1", "title": "unknown-key"},
+            "unknown key 'vlaue'") in found  # fmt: skip
+    assert {(level, props["title"]) for level, props, _ in found} == {
+        ("error", "unknown-key"),
+        ("error", "missing-field"),
+        ("warning", "unused-source"),
+    }
+    assert summary.startswith("failed: ")
+
+
+def test_a_valid_file_gives_no_annotation(write_data: WriteData) -> None:
+    result = fc("validate", "--format", "github", write_data())
+    assert result.exit_code == 0
+    assert not result.output.startswith("::") and result.output.count("\n") == 1
+
+
+def test_a_file_name_with_separators_is_escaped(write_data: WriteData) -> None:
+    path = write_data(replace_once(BASE_TOML, "value = 47.3\n", '"50%, at 10:00" = 47.3\n'), name="a,b:c%.toml")
+    lines = fc("validate", "--format", "github", path).output.splitlines()
+    escaped = str(path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    assert all(line.startswith(f"::error file={escaped},line=") for line in lines[:-1])
+    assert any(line.endswith("::unknown key '50%25, at 10:00'") for line in lines)
