@@ -12,7 +12,7 @@ from fivecenters.cli import app
 from tests.support.run import fc
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-READS_NO_DATA = {"shell-init"}
+READS_NO_DATA = {"shell-init", "schema"}  # schema prints the format's schema, not data
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 

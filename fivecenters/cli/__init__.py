@@ -2,11 +2,11 @@
 
 `app.py` holds the app, the shared options and the error boundary; the
 commands are grouped by what they do (`checking`, `reading`, `publishing`,
-`writing`), and `shell` prints the shell code that lets `fc` reach them.
+`writing`, `curating`), and `shell` prints the shell code that lets `fc` reach them.
 """
 
 # Importing the command modules registers their commands, in the order `fc --help` lists them.
-from fivecenters.cli import checking, publishing, reading, shell, writing  # noqa: F401
+from fivecenters.cli import checking, curating, publishing, reading, shell, writing  # noqa: F401
 from fivecenters.cli.app import app, main
 
 __all__ = ["app", "main"]

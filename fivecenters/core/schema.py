@@ -1,0 +1,125 @@
+"""The JSON Schema of the data file, for editors: completion, hover help and checks as people type.
+
+Generated from the pydantic models, so it cannot drift from what `fc validate`
+accepts by shape; the cross-record rules (unique ids, cited sources, quotes in
+documents) stay with `fc validate`. Editors and taplo read JSON Schema draft 7
+best, so the choices (centers, kinds, qualifiers, statuses …) are written as an
+`enum` in each field, with the field's description beside it, TOML's lack of
+null is reflected (an optional field is simply left out), and definitions live
+under `definitions`. Every field has a description: a test keeps it so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+MODELS: dict[type[BaseModel], str] = {
+    Dataset: "A Five Centers data file: the sources, then the indicators with their observations and targets.",
+    Source: "A document that observations and targets cite. It needs a url, a document, or both.",
+    Indicator: "One measure of a center, with its yearly observations and its targets.",
+    Observation: "The value of an indicator for a year, with the source that states it and its words.",
+    Target: "A value an indicator should reach by a deadline, as a plan set it, with its source and words.",
+}
+
+FIELDS: dict[type[BaseModel], dict[str, str]] = {
+    Dataset: {
+        "sources": "The documents cited, one [[sources]] table each.",
+        "indicators": "The indicators, one [[indicators]] table each.",
+    },
+    Source: {
+        "id": "Kebab-case id, unique among sources; observations and targets cite it (e.g. scio-2024-03-28).",
+        "title": "The document's title, as published.",
+        "publisher": "Who published it.",
+        "published": "When it was published (a TOML date); leave out when the source shows none.",
+        "url": "Where it is online.",
+        "document": "A saved copy, relative to the data file; fc validate checks every quote citing it against it.",
+        "language": "Its language, a BCP 47 tag: en, zh, zh-Hant, ja …",
+        "accessed": "When the copy was read (a TOML date).",
+        "reliability": "Why the copy may be less than authoritative: a reprint, a mirror, an aggregator, a summary.",
+    },
+    Indicator: {
+        "id": "Kebab-case id, unique and stable: what fc show and fc add name it by.",
+        "center": "The center it measures: economic, financial, trade, shipping or innovation.",
+        "name": "A short name.",
+        "unit": "The unit with its scale, e.g. 'million TEU', 'trillion yuan' or '%'.",
+        "kind": "stock (a level at year end), flow (a total over the year), ratio, growth (a rate of change) or rank.",
+        "direction": "Which way is better: higher or lower.",
+        "description": "What it measures, in a sentence.",
+        "headline": "Show it in the overview (fc show).",
+        "observations": "Its yearly values, one [[indicators.observations]] table each.",
+        "targets": "The targets set for it, one [[indicators.targets]] table each.",
+    },
+    Observation: {
+        "year": "The year the value is for.",
+        "value": "The value, in the indicator's unit.",
+        "qualifier": "How the source hedges: about, more-than, at-least, nearly, less-than or at-most.",
+        "status": "final (the default), preliminary, revised, estimate or derived (computed: say from what).",
+        "revision": "One of several values for the year (a first estimate, a census revision); all carry it.",
+        "used": "false for a revision that is recorded but not the value used.",
+        "derived_from": "For a derived value: its inputs, in words, one string each.",
+        "source": "The id of the source stating the value.",
+        "quote": "The source's words stating the value, verbatim.",
+        "note": "Why this value, what it covers, which revision is used and why.",
+    },
+    Target: {
+        "value": "The target value, in the indicator's unit.",
+        "comparator": "at-least, at-most or about.",
+        "deadline": "The year by which it should be met.",
+        "set_in": "The year the plan set it.",
+        "baseline_year": "The baseline's year, where the source states one (with baseline_value).",
+        "baseline_value": "The baseline value (with baseline_year).",
+        "label": "The plan's name, shown with the target.",
+        "source": "The id of the source setting the target.",
+        "quote": "The source's words setting it, verbatim.",
+        "note": "Anything a reader needs to know about it.",
+    },
+}
+
+
+def _field(node: dict[str, Any], enums: dict[str, Any], description: str) -> dict[str, Any]:
+    """One property: without TOML's missing null, enums written in place, the description added."""
+    branches = [branch for branch in node.pop("anyOf", []) if branch.get("type") != "null"]
+    if len(branches) == 1:
+        node = {**node, **branches[0]}
+    if node.get("default", 0) is None:
+        del node["default"]
+    ref = node.pop("$ref", "").rpartition("/")[2]
+    if ref in enums:
+        node = {**{k: v for k, v in enums[ref].items() if k != "title"}, **node}
+    return {**node, "description": description}
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Dataset.model_json_schema(mode="validation")
+    definitions = schema.pop("$defs")
+    enums = {name: node for name, node in definitions.items() if "enum" in node}
+    models = {model.__name__: model for model in MODELS}
+    out: dict[str, Any] = {"$schema": DRAFT, "title": "Five Centers indicators.toml"}
+    nodes = {"": schema} | {name: node for name, node in definitions.items() if name in models}
+    for name, node in nodes.items():
+        model = models.get(name, Dataset)
+        node["description"] = MODELS[model]
+        node["properties"] = {
+            field: _field(prop, enums, FIELDS[model][field]) for field, prop in node["properties"].items()
+        }
+    out |= {key: value for key, value in schema.items() if key != "title"}
+    out["definitions"] = {name: node for name, node in definitions.items() if name in models}
+    return _refs(out)
+
+
+def _refs(node: Any) -> Any:
+    """`#/$defs/X` (pydantic, draft 2020-12) as `#/definitions/X` (draft 7)."""
+    if isinstance(node, dict):
+        return {
+            key: value.replace("#/$defs/", "#/definitions/") if key == "$ref" else _refs(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_refs(item) for item in node]
+    return node
