@@ -5,6 +5,7 @@
 - `sample`: a canonical dataset for the writing commands;
 - `commented`: the sample as a curator writes it, with comments;
 - `reading`: the richer fixture the reading commands show, and model builders;
+- `versions`: two versions of the sample, for `fc diff`;
 - `github`: GitHub Actions workflow commands, read back;
 - `run`: `fc` in-process (`fc`) and in a real process (`fc_process`), and `require_program`
   for the tests that drive other programs (Chromium, zsh, fish, git).
