@@ -99,7 +99,10 @@ def splice(text: str, array: KeyPath, index: int, count: int, block: str, update
     at_header = _header_line(locator, (*array, index)) if index < count else _stop(locator, array, count)
     edits = [_insertion(lines, at_header, block.rstrip("\n").split("\n"))]
     edits += [_update(lines, locator, *update) for update in updates]
-    # From the bottom up, so that each edit's line numbers still hold; two at one line keep their order.
-    for _, (start, removed, new) in sorted(enumerate(edits), key=lambda pair: (pair[1][0], pair[0]), reverse=True):
-        lines[start : start + removed] = new
+    cr = "\r" if "\r\n" in text else ""  # new lines end as the file's do
+    # From the bottom up, so that each edit's line numbers still hold. At one line, a changed line is
+    # changed first, then what goes before it is inserted, in the order given.
+    order = sorted(enumerate(edits), key=lambda pair: (pair[1][0], pair[1][1], pair[0]), reverse=True)
+    for _, (start, removed, new) in order:
+        lines[start : start + removed] = new if removed else [line + cr for line in new]
     return "\n".join(lines)

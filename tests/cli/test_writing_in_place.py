@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from fivecenters.core.canonical import format_text
 from tests.support.commented import BEFORE_INDICATOR, INLINE, LEADING, hand_written, shuffled
 from tests.support.run import fc
-from tests.support.sample import added_indicator, added_observation, make_data
+from tests.support.sample import SAMPLE, added_indicator, added_observation, make_data
 
 
 def diff(old: str, new: str) -> list[str]:
@@ -150,3 +150,21 @@ def test_comments_survive_an_add_then_fmt(hand: Path) -> None:
     text = hand.read_text(encoding="utf-8")
     for comment in (LEADING, BEFORE_INDICATOR + "[[indicators]]", INLINE):
         assert text.count(comment) == 1
+
+
+def test_a_layout_fc_cannot_add_to_is_refused_until_fmt(tmp_path: Path) -> None:
+    """Observations written as an inline array: no [[...]] header to place one before or after."""
+    quote = "GDP reached 4.47 trillion yuan in 2022"
+    table = f'\n[[indicators.observations]]\nyear = 2022\nvalue = 4.47\nsource = "port-bulletin"\nquote = "{quote}"\n'
+    inline = f'observations = [{{ year = 2022, value = 4.47, source = "port-bulletin", quote = "{quote}" }}]\n'
+    path = make_data(tmp_path, SAMPLE.replace("headline = true\n" + table, "headline = true\n" + inline))
+    before = path.read_bytes()
+    args = [*added_observation("5.39", "GDP reached 5.39 trillion yuan in 2024"), "--data", path]
+    refused = fc(*args)
+    assert refused.exit_code == 1
+    assert (
+        refused.stderr == "fc: error: fc cannot add to this file's layout in place; run fc fmt on it, then try again\n"
+    )
+    assert path.read_bytes() == before
+    assert fc("fmt", path).exit_code == 0
+    assert fc(*args).exit_code == 0
