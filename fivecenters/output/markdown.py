@@ -25,5 +25,10 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+# Text from the data file must stay text where Markdown is rendered (a pull-request comment by
+# fc diff): no HTML and no @mention that notifies someone.
+_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "@": "&#64;", "\n": " "})
+
+
 def _md(text: str) -> str:
-    return printable(text).replace("|", "\\|").replace("\n", " ")
+    return printable(text).translate(_INERT)

@@ -114,3 +114,17 @@ def test_outside_a_repository_a_revision_is_a_usage_error(tmp_path: Path) -> Non
     process = fc_process("diff", "HEAD", "--data", data, cwd=tmp_path, GIT_CEILING_DIRECTORIES=str(tmp_path))
     assert process.returncode == 2
     assert "is not in a git repository" in process.stderr
+
+
+def test_markdown_keeps_data_text_inert(versions: tuple[Path, Path]) -> None:
+    """The comment is posted on a pull request: its data may not ping people or carry HTML."""
+    old, new = versions
+    new.write_text(
+        new.read_text(encoding="utf-8").replace(
+            "value = 4.48\n", 'value = 4.48\nnote = "<img src=x> cc @maintainers"\n'
+        ),
+        encoding="utf-8",
+    )
+    result = fc("diff", old, new, "--format", "markdown")
+    assert "note: — → &lt;img src=x&gt; cc &#64;maintainers" in result.stdout
+    assert "<img" not in result.stdout and "@maintainers" not in result.stdout
