@@ -67,7 +67,7 @@ def at_revision(revision: str, data_file: Path) -> Version:
     label = f"{revision}:{path}"
     size = _git(["cat-file", "-s", "--end-of-options", label], root)
     if size.returncode != 0:
-        raise RevisionError(f"'{revision}' has no {path}: {_said(size)}")
+        raise RevisionError(f"'{revision}' is not a file, nor a revision that holds {path} ({_said(size)})")
     if int(size.stdout) > MAX_BYTES:
         raise DataError.single(label, Code.FILE_TOO_LARGE, f"is {int(size.stdout):,} bytes; the limit is {MAX_BYTES:,}")
     shown = _git(["show", "--no-textconv", "--end-of-options", label], root)

@@ -106,7 +106,8 @@ def test_a_revision_that_could_be_an_option_or_a_path_is_refused(repo: Path, rev
 def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
     process = fc_process("diff", "no-such-branch", "--data", "data/indicators.toml", cwd=repo)
     assert process.returncode == 2
-    assert process.stderr.startswith("fc: error: 'no-such-branch' has no data/indicators.toml: ")
+    expected = "fc: error: 'no-such-branch' is not a file, nor a revision that holds data/indicators.toml ("
+    assert process.stderr.startswith(expected)
 
 
 def test_outside_a_repository_a_revision_is_a_usage_error(tmp_path: Path) -> None:
