@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from fivecenters.core.text import printable
 from fivecenters.output.grids import Grid
 
-STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
-
 
 def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
     parts = []
@@ -27,8 +25,10 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
 
 # Text from the data file must stay text where Markdown is rendered (a pull-request comment by
 # fc diff): no HTML and no @mention that notifies someone.
-_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "@": "&#64;", "\n": " "})
+_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "@": "&#64;"})
 
 
 def _md(text: str) -> str:
-    return printable(text).translate(_INERT)
+    """One line of inert table text. Stacked lines sit side by side: they are split before `printable`,
+    which would otherwise show each newline as a literal `\\n`."""
+    return " ".join(printable(line) for line in text.split("\n")).translate(_INERT)
