@@ -70,8 +70,12 @@ def chart(
     """A line chart of one indicator over the years, with its targets as markers.
 
     The y axis is labelled with the indicator's unit; ranks are drawn with 1st
-    at the top. Superseded revisions show as hollow points. With --svg, the
-    chart is written as a standalone SVG file (replaced atomically).
+    at the top. A year with no value breaks the line; hedged values ("more
+    than 600") are open, labelled, with an arrow towards the true value;
+    superseded revisions show as hollow points beside the value that replaced
+    them. Every chart ends with its source line, the publishers of its
+    figures. With --svg, the chart is written as a standalone SVG file
+    (replaced atomically).
     """
     with user_errors():
         from fivecenters.core.errors import NothingToShow
@@ -80,8 +84,9 @@ def chart(
         from fivecenters.core.store import write_text
         from fivecenters.output.charts.geometry import plot_of
 
-        chosen = indicator_named(load_data(data), indicator)
-        plot = plot_of(state_of(chosen))
+        dataset = load_data(data)
+        chosen = indicator_named(dataset, indicator)
+        plot = plot_of(state_of(chosen), dataset)
         if plot is None:
             raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
         if svg is not None:

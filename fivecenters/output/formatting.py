@@ -115,9 +115,13 @@ def change_cell(change: Change | None, with_relative: bool = True, separator: st
     return Cell(f"{arrow} {change_text(change, with_relative, separator)}", VERDICT_STYLES.get(change.verdict))
 
 
-def sparkline(values: list[float]) -> str:
-    finite = [v for v in values if math.isfinite(v)]
-    if not finite:
+MIN_SPARK = 3  # two points make a change, which the change column already shows
+
+
+def sparkline(values: list[float], inverted: bool = False) -> str:
+    """The values' shape in block characters; `inverted` for ranks, so that 3rd → 2nd rises."""
+    finite = [-v if inverted else v for v in values if math.isfinite(v)]
+    if len(finite) < MIN_SPARK:
         return ""
     low, high = min(finite), max(finite)
     span = high - low

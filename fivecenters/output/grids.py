@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from fivecenters.core.catalogue import IndicatorInfo, SourceList
 from fivecenters.core.compare import Comparison, Measure
-from fivecenters.core.model import Observation
+from fivecenters.core.model import Kind, Observation
 from fivecenters.core.progress import Assessment
 from fivecenters.core.snapshot import CenterSnapshot, Overview, ProgressReport
 from fivecenters.output.formatting import (
@@ -58,7 +58,7 @@ def show_grid(snapshot: CenterSnapshot) -> Grid:
             label(indicator),
             dated(observed(indicator, latest), latest.year) if latest else DASH,
             change_cell(state.change, separator=STACK),
-            sparkline([o.value for o in state.series]),
+            sparkline([o.value for o in state.series], indicator.kind is Kind.RANK) or DASH,
             f"{target_text(target)}{STACK}{bar(target.share, SMALL_BAR)}" if target else DASH,
             Cell(latest.source if latest else DASH, "muted"),
         )

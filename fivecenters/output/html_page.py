@@ -155,7 +155,7 @@ def _change(state: IndicatorState) -> str:
 def _indicator(dataset: Dataset, state: IndicatorState) -> str:
     indicator = state.indicator
     unit = spelled_unit(indicator) or indicator.unit
-    plot = plot_of(state)
+    plot = plot_of(state, dataset)
     parts = [
         f'<article class="indicator" id="indicator-{indicator.id}">',
         f'<h3>{escape(indicator.name)} <span class="unit">({escape(unit)})</span></h3>',

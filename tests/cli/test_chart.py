@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED
 from fivecenters.output.charts.text import SYMBOLS
+from fivecenters.output.formatting import SPARKS
 from tests.support.reading import fc_reading, reading_dataset
 
 DATASET = reading_dataset()
@@ -60,6 +62,21 @@ def test_fc_chart_prints_data_text_literally() -> None:
     assert "6th" in out and "3rd" in out
     code, out, _ = run("chart", "gdp")
     assert out.count(SYMBOLS[SUPERSEDED]) == 2, "one hollow point in the plot, one in the legend"
+
+
+def test_fc_chart_ends_with_its_source_line() -> None:
+    code, out, _ = run("chart", "gdp")
+    assert code == 0
+    assert "Source: Publisher; News site" in out.rstrip().splitlines()[-1]
+
+
+def test_fc_show_draws_no_sparkline_under_three_points() -> None:
+    records = json.loads(run("show", "innovation", "-f", "json")[1])
+    shown = run("show", "innovation", "-f", "markdown")[1]
+    for record in records:
+        row = next(line for line in shown.splitlines() if line.startswith(f"| {record['name']}"))
+        trend = row.split(" | ")[3]  # Indicator, Latest, Change, Trend
+        assert any(c in trend for c in SPARKS) == (len(record["series"]) >= 3), row
 
 
 @pytest.mark.parametrize(

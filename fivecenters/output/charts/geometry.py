@@ -7,9 +7,10 @@ decided here once, so the SVG and the terminal chart cannot disagree.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fivecenters.core.model import Indicator, Kind
+from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
 from fivecenters.core.state import IndicatorState
 from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, target_text
@@ -19,6 +20,16 @@ SUPERSEDED = "superseded"  # a revision kept in the data but not used
 TARGET = "target"
 TICKS = 5
 MAX_YEAR_TICKS = 12
+# Which way the true value lies from a hedged one: ">600" lies above 600, "<5" below 5, "≈4.4" on it.
+UP, DOWN, AROUND = 1, -1, 0
+HEDGE_DIRECTIONS = {
+    Qualifier.MORE_THAN: UP,
+    Qualifier.AT_LEAST: UP,
+    Qualifier.LESS_THAN: DOWN,
+    Qualifier.AT_MOST: DOWN,
+    Qualifier.ABOUT: AROUND,
+    Qualifier.NEARLY: AROUND,
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,15 @@ class Mark:
     detail: str  # where it comes from: the source id; for a target its label and status
     style: str | None = None  # a style name (output.formatting): good, bad, warn, muted
     achieved: bool = False  # a target already met
+    qualifier: Qualifier | None = None  # a hedged value ("more than 600") is drawn open, not as exact
+    # Marks of one year side by side: 0 for the used value, -1, -2 … for the revisions it replaced,
+    # so that a revision equal (or close) to the used value is not hidden behind it.
+    offset: int = 0
+
+    @property
+    def hedge(self) -> int | None:
+        """UP, DOWN or AROUND for a hedged value; None for an exact one."""
+        return HEDGE_DIRECTIONS[self.qualifier] if self.qualifier else None
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,7 @@ class Plot:
     targets: tuple[Mark, ...]
     x: Axis  # years
     y: Axis  # values
+    credit: str  # "Source: …", the publishers of the figures plotted
 
     @property
     def title(self) -> str:
@@ -69,6 +90,17 @@ class Plot:
     def line(self) -> list[Mark]:
         return [p for p in self.points if p.kind == OBSERVED]
 
+    @property
+    def segments(self) -> list[list[Mark]]:
+        """The line in runs of consecutive years: a year with no value breaks it rather than being bridged."""
+        runs: list[list[Mark]] = []
+        for mark in self.line:
+            if runs and mark.year == runs[-1][-1].year + 1:
+                runs[-1].append(mark)
+            else:
+                runs.append([mark])
+        return runs
+
     def height_of(self, value: float) -> float:
         """0 at the bottom of the plot area, 1 at the top."""
         fraction = self.y.fraction(value)
@@ -85,10 +117,13 @@ def step_for(span: float, count: int) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def value_axis(values: list[float], rank: bool) -> Axis:
-    """Round ticks around the values; never below 0 for values that cannot be, nor above 1st for ranks."""
+def value_axis(values: Sequence[float], rank: bool, room: Sequence[float] = ()) -> Axis:
+    """Round ticks around the values and the `room` they need; never below 0 for values that cannot be,
+    nor above 1st for ranks."""
     floor = 1.0 if rank else 0.0
     low, high = min(values), max(values)
+    if room:
+        low, high = min(low, *(max(r, floor) if low >= floor else r for r in room)), max(high, *room)
     if low == high:
         pad = max(abs(low) * 0.1, 1.0)
         low, high = (low - pad if low < floor else max(floor, low - pad)), high + pad
@@ -111,12 +146,21 @@ def year_axis(years: list[int]) -> Axis:
     return Axis(low, high, tuple(float(y) for y in range(low, high + 1, step)))
 
 
-def plot_of(state: IndicatorState) -> Plot | None:
+def plot_of(state: IndicatorState, dataset: Dataset) -> Plot | None:
     """The chart of an indicator; None when it has neither observations nor targets."""
     indicator = state.indicator
+    observations = sorted(indicator.observations, key=lambda o: (o.year, o.used))
     points = tuple(
-        Mark(o.year, o.value, OBSERVED if o.used else SUPERSEDED, observed(indicator, o, with_unit=True), o.source)
-        for o in sorted(indicator.observations, key=lambda o: (o.year, o.used))
+        Mark(
+            o.year,
+            o.value,
+            OBSERVED if o.used else SUPERSEDED,
+            observed(indicator, o, with_unit=True),
+            o.source,
+            qualifier=o.qualifier,
+            offset=0 if o.used else -sum(not p.used and p.year == o.year for p in observations[index:]),
+        )
+        for index, o in enumerate(observations)
     )
     targets = []
     for assessment in state.by_deadline:
@@ -140,5 +184,24 @@ def plot_of(state: IndicatorState) -> Plot | None:
         points,
         tuple(targets),
         year_axis([m.year for m in marks]),
-        value_axis([m.value for m in marks], indicator.kind is Kind.RANK),
+        value_axis([m.value for m in marks], indicator.kind is Kind.RANK, _hedged_room(points)),
+        credit(dataset, [m.detail for m in points] + [a.target.source for a in state.by_deadline]),
     )
+
+
+def _hedged_room(points: tuple[Mark, ...]) -> list[float]:
+    """A hedged extreme ("more than 600", the highest value) needs room on its open side for the arrow."""
+    values = [p.value for p in points]
+    if len(values) < 2:
+        return []
+    span = (max(values) - min(values)) or abs(values[0]) or 1.0
+    return [p.value + p.hedge * span * 0.08 for p in points if p.hedge in (UP, DOWN)]
+
+
+def credit(dataset: Dataset, source_ids: list[str]) -> str:
+    """The publishers of the cited sources, each once, in order of first citation."""
+    publishers: dict[str, None] = {}
+    for source_id in source_ids:
+        source = dataset.source(source_id)
+        publishers[source.publisher if source else source_id] = None
+    return "Source: " + "; ".join(publishers) if publishers else ""

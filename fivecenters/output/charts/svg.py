@@ -7,13 +7,18 @@ report. No script; every piece of data text goes through `html.escape`.
 
 from __future__ import annotations
 
+import textwrap
+import unicodedata
 from html import escape
 
-from fivecenters.output.charts.geometry import OBSERVED, Mark, Plot
+from fivecenters.output.charts.geometry import AROUND, OBSERVED, UP, Mark, Plot
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 20, 46
 INSET = 12  # keeps the first and last markers off the axes
+SIDE_BY_SIDE = 9  # pixels between the marks of one year (a used value and the revisions it replaced)
+CREDIT_LINE = 15  # the height of a line of the source credit
+CHAR_WIDTH = 6.2  # an average glyph at 11 px, to wrap the credit; East Asian wide glyphs count twice
 FONT = 'font-family="system-ui, -apple-system, \'Segoe UI\', sans-serif" font-size="12"'
 INK, MUTED, GRID, LINE = "#24292f", "#6e7781", "#d0d7de", "#0969da"
 STYLE_COLOURS = {"good": "#1a7f37", "warn": "#9a6700", "bad": "#cf222e", "muted": "#6e7781"}
@@ -24,12 +29,18 @@ def _f(number: float) -> str:
 
 
 def line_chart(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone: bool = True) -> str:
-    """The chart as SVG text; `standalone` adds the XML prolog and a visible title."""
-    top = TOP + (22 if standalone else 0)
-    inner_w, inner_h = width - LEFT - RIGHT, height - top - BOTTOM
+    """The chart as SVG text; `standalone` adds the XML prolog and a visible title.
 
-    def x(year: float) -> float:
-        return LEFT + INSET + plot.x.fraction(year) * (inner_w - 2 * INSET)
+    The source credit is drawn under the axes, so a chart embedded anywhere still says where its figures
+    come from; its lines add to `height`.
+    """
+    top = TOP + (22 if standalone else 0)
+    credit = _wrap(plot.credit, width - 16)
+    height += CREDIT_LINE * len(credit)
+    inner_w, inner_h = width - LEFT - RIGHT, height - top - BOTTOM - CREDIT_LINE * len(credit)
+
+    def x(year: float, offset: int = 0) -> float:
+        return LEFT + INSET + plot.x.fraction(year) * (inner_w - 2 * INSET) + offset * SIDE_BY_SIDE
 
     def y(value: float) -> float:
         return top + (1 - plot.height_of(value)) * inner_h
@@ -57,7 +68,7 @@ def line_chart(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone:
         )
     parts += [
         f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{base}" y2="{base}" stroke="{MUTED}"/>',
-        f'<text class="axis-label" x="{LEFT + inner_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
+        f'<text class="axis-label" x="{LEFT + inner_w / 2:.1f}" y="{base + 40}" text-anchor="middle" '
         f'fill="{INK}">year</text>',
         f'<text class="axis-label unit" transform="translate(16 {top + inner_h / 2:.1f}) rotate(-90)" '
         f'text-anchor="middle" fill="{INK}">{escape(plot.unit)}</text>',
@@ -72,31 +83,73 @@ def line_chart(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone:
             for t in plot.targets
             if t.year > latest.year and not t.achieved
         ]
-    if len(line) > 1:
-        coordinates = " ".join(f"{_f(x(p.year))},{_f(y(p.value))}" for p in line)
-        parts.append(f'<polyline points="{coordinates}" fill="none" stroke="{LINE}" stroke-width="2"/>')
-    parts += [_point(p, x(p.year), y(p.value)) for p in plot.points]
+    for segment in plot.segments:
+        if len(segment) > 1:
+            coordinates = " ".join(f"{_f(x(p.year))},{_f(y(p.value))}" for p in segment)
+            parts.append(f'<polyline points="{coordinates}" fill="none" stroke="{LINE}" stroke-width="2"/>')
+    parts += [_point(p, x(p.year, p.offset), y(p.value), plot.inverted, width / 2) for p in plot.points]
     parts += [_target(t, x(t.year), y(t.value)) for t in plot.targets]
     if not plot.points:
         parts.append(
             f'<text x="{LEFT + inner_w / 2:.1f}" y="{top + inner_h / 2:.1f}" text-anchor="middle" '
             f'fill="{MUTED}">no observations yet</text>'
         )
-    parts.append(_legend(plot, width - RIGHT, height - 6))
+    parts.append(_legend(plot, width - RIGHT, base + 40))
+    parts += [
+        f'<text class="credit" x="8" y="{base + 40 + CREDIT_LINE * (i + 1)}" font-size="11" fill="{MUTED}">'
+        f"{escape(text)}</text>"
+        for i, text in enumerate(credit)
+    ]
     parts.append("</svg>")
     svg = "\n".join(parts) + "\n"
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg if standalone else svg
 
 
-def _point(mark: Mark, cx: float, cy: float) -> str:
+def _point(mark: Mark, cx: float, cy: float, inverted: bool, label_room: float) -> str:
+    """A used value filled, a superseded one hollow grey; a hedged one hollow, labelled, with an arrow
+    towards where the true value lies."""
     used = mark.kind == OBSERVED
-    fill = LINE if used else "#ffffff"
+    hedged = mark.hedge is not None
+    fill = LINE if used and not hedged else "#ffffff"
     stroke = LINE if used else MUTED
+    kinds = mark.kind + (" hedged" if hedged else "")
     tooltip = f"{mark.year}: {mark.text} ({mark.detail})" + ("" if used else ", superseded revision")
-    return (
-        f'<circle class="point {mark.kind}" cx="{_f(cx)}" cy="{_f(cy)}" r="4" fill="{fill}" stroke="{stroke}" '
+    circle = (
+        f'<circle class="point {kinds}" cx="{_f(cx)}" cy="{_f(cy)}" r="4" fill="{fill}" stroke="{stroke}" '
         f'stroke-width="1.5"><title>{escape(tooltip)}</title></circle>'
     )
+    if not hedged:
+        return circle
+    extras = [circle]
+    if mark.hedge != AROUND:
+        # Up the axis is up the page, except on an inverted (rank) axis.
+        extras.append(_arrow(cx, cy, -1 if (mark.hedge == UP) != inverted else 1, stroke))
+    if used:  # a superseded value's words are in its tooltip: a label there would cover the used one's
+        # Beside the point, on the side with room: left of it in the right half of the chart.
+        side = f'x="{_f(cx - 7)}" text-anchor="end"' if cx > label_room else f'x="{_f(cx + 7)}"'
+        extras.append(
+            f'<text class="hedge-label" {side} y="{_f(cy - 6)}" font-size="11" fill="{stroke}">'
+            f"{escape(mark.text)}</text>"
+        )
+    return "".join(extras)
+
+
+def _arrow(cx: float, cy: float, down: int, colour: str) -> str:
+    """A short arrow from the point's edge, up (`down` = -1) or down (1), towards the true value."""
+    tip = cy + down * 14
+    shaft = f"M{_f(cx)},{_f(cy + down * 6)} L{_f(cx)},{_f(tip)}"
+    head = f"M{_f(cx - 3)},{_f(tip - down * 3)} L{_f(cx)},{_f(tip)} L{_f(cx + 3)},{_f(tip - down * 3)}"
+    return f'<path class="hedge" d="{shaft} {head}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Lines of about `width` pixels: SVG text does not wrap by itself."""
+    if not text:
+        return []
+    columns = max(20, int(width / CHAR_WIDTH))
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    # Wide glyphs take two columns: shrink the line length in proportion to how many there are.
+    return textwrap.wrap(text, max(20, int(columns * len(text) / (len(text) + wide))), break_on_hyphens=False)
 
 
 def _target(mark: Mark, cx: float, cy: float) -> str:
@@ -117,6 +170,8 @@ def _diamond(cx: float, cy: float, size: float = 7) -> str:
 def _legend(plot: Plot, right: float, baseline: float) -> str:
     """Shapes as drawn, right-aligned on the x-axis label's line; only the kinds present."""
     entries = [("observed", f'<circle r="4" fill="{LINE}"/>')]
+    if any(p.kind == OBSERVED and p.hedge is not None for p in plot.points):
+        entries.append(("hedged", f'<circle r="4" fill="#ffffff" stroke="{LINE}" stroke-width="1.5"/>'))
     if any(p.kind != OBSERVED for p in plot.points):
         entries.append(("superseded", f'<circle r="4" fill="#ffffff" stroke="{MUTED}" stroke-width="1.5"/>'))
     if plot.targets:

@@ -9,14 +9,17 @@ SVG chart (`geometry.py`) and the output free of terminal codes, as lines of
 from __future__ import annotations
 
 import itertools
+import textwrap
 
-from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Mark, Plot
+from fivecenters.output.charts.geometry import AROUND, DOWN, OBSERVED, SUPERSEDED, TARGET, UP, Mark, Plot
 from fivecenters.output.grids import Cell
 
 BRAILLE = 0x2800
 # The bit of each dot in a braille cell, by [row][column] (Unicode braille patterns).
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 SYMBOLS = {OBSERVED: "●", SUPERSEDED: "○", TARGET: "◆"}
+# A hedged value is open, pointing where the true value lies: "more than 600" is △, "about 4.4" is ◎.
+HEDGED = {UP: "△", DOWN: "▽", AROUND: "◎"}
 X_LABEL = " year"
 LINE_STYLE = "line"
 HEIGHT = 14
@@ -36,8 +39,8 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
     def dot(year: float, value: float) -> tuple[int, int]:
         return round(plot.x.fraction(year) * (2 * columns - 1)), round((1 - plot.height_of(value)) * (4 * height - 1))
 
-    line = plot.line
-    for before, after in itertools.pairwise(line):
+    # A year with no value breaks the line: only consecutive years are joined.
+    for before, after in (pair for segment in plot.segments for pair in itertools.pairwise(segment)):
         (x0, y0), (x1, y1) = dot(before.year, before.value), dot(after.year, after.value)
         steps = max(abs(x1 - x0), abs(y1 - y0), 1)
         for step in range(steps + 1):
@@ -47,7 +50,8 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
         grid[row][column] = Cell(chr(BRAILLE + bits), LINE_STYLE)
     for mark in (*plot.points, *plot.targets):
         dx, dy = dot(mark.year, mark.value)
-        grid[dy // 4][dx // 2] = Cell(SYMBOLS[mark.kind], _style(mark))
+        # A revision sits beside the value that replaced it, a column to the left, never under it.
+        grid[dy // 4][max(0, dx // 2 + mark.offset)] = Cell(symbol(mark, plot.inverted), _style(mark))
 
     tick_rows = {
         round((1 - plot.height_of(t)) * (height - 1)): text for t, text in zip(plot.y.ticks, tick_texts, strict=True)
@@ -61,10 +65,21 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
         )
     lines += _year_axis(plot, gutter, columns)
     lines.append(_legend(plot))
+    hedged = [p for p in plot.line if p.hedge is not None]
+    lines += [[Cell(f"{symbol(p, plot.inverted)} {p.text} in {p.year} · {p.detail}", _style(p))] for p in hedged]
     lines += [[Cell(f"{SYMBOLS[TARGET]} {t.text} · {t.detail}", _style(t))] for t in plot.targets]
     if not plot.points:
         lines.append([Cell("no observations yet", "muted")])
+    lines += [[Cell(text, "muted")] for text in textwrap.wrap(plot.credit, max(width, MIN_WIDTH))]
     return lines
+
+
+def symbol(mark: Mark, inverted: bool = False) -> str:
+    """The mark's shape; a hedged value's points where the true value lies on the page (down for
+    "more than 5th" on a rank axis, 1st at the top)."""
+    if mark.hedge is None or mark.kind != OBSERVED:
+        return SYMBOLS[mark.kind]
+    return HEDGED[-mark.hedge if inverted else mark.hedge]
 
 
 def _style(mark: Mark) -> str | None:
@@ -90,9 +105,11 @@ def _year_axis(plot: Plot, gutter: int, columns: int) -> list[Line]:
 
 
 def _legend(plot: Plot) -> Line:
-    kinds = [(OBSERVED, "observed")]
+    kinds = [(SYMBOLS[OBSERVED], "observed")]
+    if any(p.hedge is not None and p.kind == OBSERVED for p in plot.points):
+        kinds.append(("/".join(sorted({symbol(p, plot.inverted) for p in plot.line if p.hedge is not None})), "hedged"))
     if any(p.kind == SUPERSEDED for p in plot.points):
-        kinds.append((SUPERSEDED, "superseded revision"))
+        kinds.append((SYMBOLS[SUPERSEDED], "superseded revision"))
     if plot.targets:
-        kinds.append((TARGET, "target"))
-    return [Cell("   ".join(f"{SYMBOLS[kind]} {name}" for kind, name in kinds), "muted")]
+        kinds.append((SYMBOLS[TARGET], "target"))
+    return [Cell("   ".join(f"{shape} {name}" for shape, name in kinds), "muted")]
