@@ -101,6 +101,8 @@ class OutputFormat(StrEnum):
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
+    XLSX = "xlsx"
+    SQLITE = "sqlite"
     DATAPACKAGE = "datapackage"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,48 +15,90 @@ from fivecenters.cli.app import (
     user_errors,
 )
 
+if TYPE_CHECKING:
+    from fivecenters.core.model import Dataset
+
+
+BOM = "\ufeff"
+# Formats that are files, not text: they need --output.
+BINARY = {ExportFormat.XLSX: "an .xlsx file", ExportFormat.SQLITE: "a .db file", ExportFormat.DATAPACKAGE: "a folder"}
+
 
 @app.command()
 def export(
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv or json: one table; datapackage: a folder.")
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", help="csv or json: one table; xlsx, sqlite: every table; datapackage: a folder."
+        ),
     ] = ExportFormat.CSV,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File (csv, json) or folder (datapackage) to write.", metavar="PATH"),
+        typer.Option(
+            "--output", "-o", help="File (csv, json, xlsx, sqlite) or folder (datapackage) to write.", metavar="PATH"
+        ),
     ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="csv: start with a byte-order mark, so Excel reads the text as UTF-8.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
-    """Export the data for spreadsheets and other tools.
+    """Export the data for spreadsheets, databases and other tools.
 
     csv and json: a tidy long table, one row per observation (center,
     indicator, year, value, unit, qualifier, status, revision, and the source's
-    title, publisher, URL and quote), to stdout or to --output. datapackage: a
-    Frictionless Data Package in the folder --output (datapackage.json with
-    the table schemas, plus observations.csv, targets.csv and sources.csv).
+    title, publisher, URL and quote), to stdout or to --output. xlsx: an Excel
+    workbook with a sheet per table (observations, targets, sources,
+    indicators). sqlite: a SQLite database of the same tables with foreign
+    keys, and beside it NAME.metadata.json for Datasette (datasette NAME.db -m
+    NAME.metadata.json). datapackage: a Frictionless Data Package in the folder
+    --output (datapackage.json with the table schemas, and a CSV per table).
     Files are replaced atomically.
     """
     with user_errors():
         from fivecenters.core.store import OutputError, write_text
         from fivecenters.output import datapackage as exporting
 
-        if output_format is ExportFormat.DATAPACKAGE and output is None:
-            raise OutputError("--format datapackage needs --output DIR, the folder to write", usage=True)
+        if output is None and output_format in BINARY:
+            raise OutputError(f"--format {output_format} needs --output, {BINARY[output_format]} to write", usage=True)
+        if bom and output_format is not ExportFormat.CSV:
+            raise OutputError("--bom is for --format csv", usage=True)
         dataset = load_data(data)
         if output_format is ExportFormat.DATAPACKAGE:
             assert output is not None
             exporting.write_package(dataset, output)
             typer.echo(f"fc: wrote a data package to {output}", err=True)
             return
-        if output_format is ExportFormat.CSV:
-            text = exporting.observations_csv(dataset)
+        if output_format is ExportFormat.SQLITE:
+            assert output is not None
+            _write_database(dataset, output)
+            return
+        content: str | bytes
+        if output_format is ExportFormat.XLSX:
+            from fivecenters.output.spreadsheet import workbook
+
+            content = workbook(dataset)
+        elif output_format is ExportFormat.CSV:
+            content = (BOM if bom else "") + exporting.observations_csv(dataset)
         else:
-            text = exporting.observations_json(dataset) + "\n"
+            content = exporting.observations_json(dataset) + "\n"
         if output is None:
-            typer.echo(text, nl=False)
+            typer.echo(content, nl=False)
         else:
-            write_text(output, text)
+            write_text(output, content)
             typer.echo(f"fc: wrote {output}", err=True)
+
+
+def _write_database(dataset: Dataset, output: Path) -> None:
+    """The database, then its Datasette metadata beside it (NAME.metadata.json)."""
+    from fivecenters.core.store import write_text
+    from fivecenters.output.database import database, metadata
+    from fivecenters.output.records import to_json
+
+    described = output.with_name(f"{output.stem}.metadata.json")
+    write_text(output, database(dataset))
+    write_text(described, to_json(metadata(dataset, output.stem)) + "\n")
+    typer.echo(f"fc: wrote {output} and {described}; browse: datasette {output} -m {described}", err=True)
 
 
 @app.command()

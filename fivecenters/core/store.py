@@ -68,7 +68,7 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | bytes) -> None:
     """Replace the file's content all at once, keeping its permission bits."""
     target = _target(path)
     try:
@@ -79,7 +79,7 @@ def atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.chmod(temp, mode)
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
@@ -149,8 +149,8 @@ def _parent(path: Path) -> Path:
     return parent
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write a text file atomically (as the data file is written), replacing any file already there."""
+def write_text(path: Path, text: str | bytes) -> None:
+    """Write a file atomically (as the data file is written), replacing any file already there; text as UTF-8."""
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a directory", usage=True)
     _parent(path)

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from fivecenters.core.centers import Center
-from fivecenters.core.model import Comparator, Dataset, Indicator, Observation, Qualifier, Source, Target
+from fivecenters.core.model import (
+    Comparator,
+    Dataset,
+    Direction,
+    Indicator,
+    Kind,
+    Observation,
+    Qualifier,
+    Source,
+    Target,
+)
 from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import Assessment
 from fivecenters.core.progress import Status as ProgressStatus
@@ -26,7 +36,7 @@ class Item:
     """What a row is made from: an indicator, one of its records, the source it cites, a target's assessment."""
 
     indicator: Indicator | None
-    record: Observation | Target | Source
+    record: Observation | Target | Source | Indicator
     source: Source | None
     assessment: Assessment | None = None
 
@@ -53,6 +63,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ForeignKey:
+    """A column whose every value is the key of a row in another table."""
+
+    column: str
+    table: str
+    key: str = "id"
+
+
+CITES = (ForeignKey("indicator", "indicators"), ForeignKey("source", "sources"))
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     title: str
@@ -60,7 +82,7 @@ class Table:
     columns: tuple[Column, ...]
     items: Callable[[Dataset], Iterator[Item]]
     primary_key: tuple[str, ...] = ()
-    cites_sources: bool = True
+    foreign_keys: tuple[ForeignKey, ...] = CITES
 
     @property
     def path(self) -> str:
@@ -73,8 +95,10 @@ class Table:
         schema: dict[str, Any] = {"fields": [c.schema() for c in self.columns], "missingValues": [""]}
         if self.primary_key:
             schema["primaryKey"] = list(self.primary_key)
-        if self.cites_sources:
-            schema["foreignKeys"] = [{"fields": "source", "reference": {"resource": "sources", "fields": "id"}}]
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": k.column, "reference": {"resource": k.table, "fields": k.key}} for k in self.foreign_keys
+            ]
         return {
             "name": self.name,
             "path": self.path,
@@ -111,7 +135,7 @@ INDICATOR_COLUMNS = (
         True,
         _enum(Center),
     ),
-    Column("indicator", "string", "Indicator id, stable and kebab-case.", _get("id", "indicator"), True),
+    Column("indicator", "string", "Indicator id (indicators.csv).", _get("id", "indicator"), True),
     Column("indicator_name", "string", "Indicator name.", _get("name", "indicator"), True),
 )
 CITATION_COLUMNS = (
@@ -139,6 +163,11 @@ def _targets(dataset: Dataset) -> Iterator[Item]:
 def _sources(dataset: Dataset) -> Iterator[Item]:
     for source in sorted(dataset.sources, key=lambda s: s.id):
         yield Item(None, source, source)
+
+
+def _indicators(dataset: Dataset) -> Iterator[Item]:
+    for indicator in dataset.indicators:
+        yield Item(indicator, indicator, None)
 
 
 def _progress(item: Item) -> str:
@@ -226,10 +255,38 @@ SOURCES = Table(
     ),
     _sources,
     primary_key=("id",),
-    cites_sources=False,
+    foreign_keys=(),
 )
 
-TABLES = (OBSERVATIONS, TARGETS, SOURCES)
+INDICATORS = Table(
+    "indicators",
+    "Indicators",
+    "One row per indicator: what it measures, in which unit, and which way is better.",
+    (
+        Column("id", "string", "Indicator id, stable and kebab-case, as cited in the other tables.", _get("id"), True),
+        Column(
+            "center",
+            "string",
+            "The center: economic, financial, trade, shipping or innovation.",
+            _get("center"),
+            True,
+            _enum(Center),
+        ),
+        Column("name", "string", "Indicator name.", _get("name"), True),
+        Column("unit", "string", "The unit with its scale: million TEU, %.", _get("unit"), True),
+        Column("kind", "string", "stock, flow, ratio, growth or rank.", _get("kind"), True, _enum(Kind)),
+        Column(
+            "direction", "string", "Which way is better: higher or lower.", _get("direction"), True, _enum(Direction)
+        ),
+        Column("headline", "boolean", "True for the center's headline indicators.", _get("headline"), True),
+        Column("description", "string", "What the indicator measures and how.", _get("description"), True),
+    ),
+    _indicators,
+    primary_key=("id",),
+    foreign_keys=(),
+)
+
+TABLES = (OBSERVATIONS, TARGETS, SOURCES, INDICATORS)
 PACKAGE_FILES = (DESCRIPTOR, *(t.path for t in TABLES))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,15 @@ from fivecenters.output.records import to_csv, to_json
 
 PACKAGE_NAME = "shanghai-five-centers"
 DESCRIPTOR = "datapackage.json"
+TITLE = "Shanghai's Five Centers: indicators, targets and their sources"
+DESCRIPTION = (
+    "Indicators of Shanghai's drive to become an international economic, financial, trade, shipping "
+    "and sci-tech innovation center: yearly observations and stated targets, each citing its source "
+    "and quoting it verbatim. Exported by fivecenters (fc)."
+)
+HOMEPAGE = "https://github.com/fivecenters/fivecenters"
+# Who compiled the tables; each figure's own publisher is in the sources table.
+CONTRIBUTORS = [{"title": "The fivecenters curators", "role": "wrangler", "path": HOMEPAGE}]
 # The compilation is offered under CC BY 4.0; each quote remains its publisher's,
 # reproduced briefly to let readers check the figure.
 LICENSE = {
@@ -50,18 +60,24 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
-        "title": "Shanghai's Five Centers: indicators, targets and their sources",
-        "description": (
-            "Indicators of Shanghai's drive to become an international economic, financial, trade, shipping "
-            "and sci-tech innovation center: yearly observations and stated targets, each citing its source "
-            "and quoting it verbatim. Exported by fivecenters (fc)."
-        ),
+        "title": TITLE,
+        "description": DESCRIPTION,
         "version": __version__,
+        "created": created(),
+        "homepage": HOMEPAGE,
+        "contributors": CONTRIBUTORS,
         "keywords": ["Shanghai", "five centers", "indicators", "targets"],
         "licenses": [LICENSE],
         "sources": [{"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources],
         "resources": [t.resource() for t in TABLES],
     }
+
+
+def created() -> str:
+    """Now, in UTC; or SOURCE_DATE_EPOCH, the reproducible-builds convention, so two exports can be identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def write_package(dataset: Dataset, directory: Path) -> None:

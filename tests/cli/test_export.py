@@ -1,23 +1,35 @@
-"""`fc export`: the tidy table round-trips, and the data package is valid under the real Frictionless."""
+"""`fc export`: the tidy table round-trips, and the data package is valid under the real Frictionless.
+
+Exports people open: an Excel workbook, a CSV Excel reads as UTF-8, a SQLite database for Datasette,
+and a data package that describes itself."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fivecenters.core.tables import PACKAGE_FILES, TABLES
 from tests.support.reading import fc_reading, reading_dataset
-from tests.support.run import fc
+from tests.support.run import fc, require_program
 
 DATASET = reading_dataset()
 OBSERVATIONS = [(i, o) for i in DATASET.indicators for o in sorted(i.observations, key=lambda o: o.year)]
-TARGET_COUNT = sum(len(i.targets) for i in DATASET.indicators)
+# Rows of each table, counted from the model rather than by the code under test.
+COUNTS = {
+    "observations": sum(len(i.observations) for i in DATASET.indicators),
+    "targets": sum(len(i.targets) for i in DATASET.indicators),
+    "sources": len(DATASET.sources),
+    "indicators": len(DATASET.indicators),
+}
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -74,11 +86,11 @@ def test_datapackage_is_valid_under_frictionless(tmp_path: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert {s["title"] for s in descriptor["sources"]} == {s.title for s in DATASET.sources}
-    assert [r["name"] for r in descriptor["resources"]] == ["observations", "targets", "sources"]
+    assert [r["name"] for r in descriptor["resources"]] == ["observations", "targets", "sources", "indicators"]
     for resource in descriptor["resources"]:
         assert all(f["description"] for f in resource["schema"]["fields"])
     counts = {t.name: len(list(csv.DictReader((package / t.path).open(encoding="utf-8")))) for t in TABLES}
-    assert counts == {"observations": len(OBSERVATIONS), "targets": TARGET_COUNT, "sources": len(DATASET.sources)}
+    assert counts == COUNTS
 
     frictionless = Path(sys.executable).parent / "frictionless"
     result = subprocess.run(
@@ -90,7 +102,7 @@ def test_datapackage_is_valid_under_frictionless(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["valid"] is True, result.stdout
     assert result.returncode == 0
-    assert {task["name"] for task in report["tasks"]} == {"observations", "targets", "sources"}
+    assert {task["name"] for task in report["tasks"]} == {"observations", "targets", "sources", "indicators"}
 
 
 def test_datapackage_replaces_an_earlier_export_but_not_other_files(tmp_path: Path) -> None:
@@ -127,3 +139,139 @@ def test_unusable_data_exits_1(tmp_path: Path) -> None:
     result = fc("export", "--data", bad)
     assert result.exit_code == 1
     assert "toml-syntax" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_xlsx_has_a_typed_sheet_per_table_with_a_frozen_header(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "fc.xlsx"
+    code, _, err = run("export", "-f", "xlsx", "-o", str(path))
+    assert code == 0 and str(path) in err
+    book = load_workbook(path)
+    assert book.sheetnames == ["observations", "targets", "sources", "indicators"]
+    for table in TABLES:
+        sheet = book[table.name]
+        rows = list(sheet.iter_rows(values_only=True))
+        assert list(rows[0]) == [c.name for c in table.columns]
+        assert len(rows) - 1 == COUNTS[table.name]
+        assert sheet.freeze_panes == "A2"
+        assert sheet.cell(1, 1).font.bold
+        for index, column in enumerate(table.columns, start=1):
+            width = sheet.column_dimensions[sheet.cell(1, index).column_letter].width
+            assert len(column.name) < width <= 62, f"{table.name}.{column.name} is {width} wide"
+    observations = records(book["observations"])
+    expected = [o for i in DATASET.indicators for o in sorted(i.observations, key=lambda o: o.year)]
+    for row, obs in zip(observations, expected, strict=True):
+        assert row["year"] == obs.year and isinstance(row["year"], int)
+        assert row["value"] == pytest.approx(obs.value) and isinstance(row["value"], int | float)
+        assert row["used"] is obs.used and row["quote"] == obs.quote
+    published = [r["published"] for r in records(book["sources"])]
+    assert any(isinstance(p, dt.datetime) for p in published), "dates are dates, not text"
+    assert "總值修訂為51404.47億元" in [r["quote"] for r in observations]
+
+
+def records(sheet: Any) -> list[dict[str, Any]]:
+    header, *rows = sheet.iter_rows(values_only=True)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_csv_byte_order_mark_is_an_option(tmp_path: Path) -> None:
+    code, plain, _ = run("export")
+    assert code == 0 and plain.startswith("center,"), "no BOM by default: pipes and scripts read the header"
+    target = tmp_path / "excel.csv"
+    code, _, _ = run("export", "--bom", "-o", str(target))
+    assert code == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == COUNTS["observations"] and "總值修訂為51404.47億元" in [r["quote"] for r in rows]
+    code, _, err = run("export", "-f", "json", "--bom")
+    assert code == 2 and "--bom is for --format csv" in err
+
+
+@pytest.mark.parametrize("output_format", ["xlsx", "sqlite"])
+def test_files_that_are_not_text_need_an_output(output_format: str) -> None:
+    code, out, err = run("export", "-f", output_format)
+    assert code == 2 and out == "" and "needs --output" in err and "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sqlite") / "fc.db"
+    result = fc_reading("export", "-f", "sqlite", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    assert "datasette" in result.stderr
+    return path
+
+
+def test_sqlite_holds_every_table_with_its_keys(database: Path) -> None:
+    with sqlite3.connect(database) as db:
+        for name, count in COUNTS.items():
+            assert db.execute(f"SELECT count(*) FROM {name}").fetchone() == (count,)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        for name in ("observations", "targets"):
+            keys = {(row[3], row[2], row[4]) for row in db.execute(f"PRAGMA foreign_key_list({name})")}
+            assert keys == {("source", "sources", "id"), ("indicator", "indicators", "id")}
+        joined = db.execute(
+            "SELECT o.year, o.value, o.used, s.publisher, i.name FROM observations o "
+            "JOIN sources s ON s.id = o.source JOIN indicators i ON i.id = o.indicator "
+            "WHERE i.id = 'gdp' ORDER BY o.year, o.used"
+        ).fetchall()
+        gdp = DATASET.indicator("gdp")
+        assert gdp is not None
+        expected = sorted(gdp.observations, key=lambda o: (o.year, o.used))
+        assert [(y, v, u) for y, v, u, _, _ in joined] == [(o.year, o.value, int(o.used)) for o in expected]
+        assert {p for *_, p, _ in joined} == {
+            s.publisher for s in DATASET.sources if s.id in {o.source for o in expected}
+        }
+        types = db.execute("SELECT DISTINCT typeof(year), typeof(value), typeof(used) FROM observations").fetchall()
+        assert types == [("integer", "real", "integer")]
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute(
+                "INSERT INTO observations (center, indicator, indicator_name, year, value, unit, status, revision, "
+                "used, source, quote) VALUES ('economic', 'gdp', 'x', 2020, 1, 'u', 'final', 0, 1, 'nowhere', 'q')"
+            )
+
+
+def test_datasette_metadata_titles_licenses_and_sources_every_table(database: Path) -> None:
+    metadata = json.loads(database.with_name("fc.metadata.json").read_text(encoding="utf-8"))
+    assert metadata["title"] and metadata["license"] == "CC-BY-4.0" and metadata["source_url"].startswith("https://")
+    tables = metadata["databases"]["fc"]["tables"]
+    assert set(tables) == set(COUNTS)
+    for table in TABLES:
+        described = tables[table.name]
+        assert described["title"] and described["source"] and described["license"] == "CC-BY-4.0"
+        assert set(described["columns"]) == {c.name for c in table.columns}
+    assert all(s.publisher in tables["observations"]["source"] for s in DATASET.sources)
+
+
+def test_datasette_serves_the_database_with_its_metadata(database: Path) -> None:
+    datasette = require_program("datasette", needed_for="the Datasette test of fc export --format sqlite")
+    inspected = subprocess.run([datasette, "inspect", str(database)], capture_output=True, text=True, timeout=120)
+    assert inspected.returncode == 0, inspected.stderr
+    counts = {name: t["count"] for name, t in json.loads(inspected.stdout)["fc"]["tables"].items()}
+    assert counts == COUNTS
+    metadata = database.with_name("fc.metadata.json")
+    page = subprocess.run(
+        [datasette, str(database), "-m", str(metadata), "--get", "/fc/observations"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert page.returncode == 0, page.stderr
+    assert "CC-BY-4.0" in page.stdout and "One row per observation" in page.stdout
+
+
+def test_datapackage_describes_itself_and_its_indicators(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    package = tmp_path / "package"
+    assert run("export", "-f", "datapackage", "-o", str(package))[0] == 0
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["created"] == "2026-01-01T00:00:00Z"
+    assert descriptor["version"] and descriptor["homepage"].startswith("https://")
+    assert descriptor["contributors"][0]["title"]
+    indicators = list(csv.DictReader((package / "indicators.csv").open(encoding="utf-8")))
+    assert [(r["id"], r["kind"], r["direction"], r["headline"], r["description"]) for r in indicators] == [
+        (i.id, i.kind.value, i.direction.value, str(i.headline).lower(), i.description) for i in DATASET.indicators
+    ]
