@@ -1,7 +1,12 @@
-"""`fc report`: one self-contained HTML page of the five centers, checked in headless Chromium."""
+"""`fc report`: one self-contained HTML page of the five centers, checked in headless Chromium.
+
+It reads everywhere: a phone's width without sideways scrolling, CJK fonts, contents, folded lists,
+print and dark styles; measured in headless Chromium at 1280 and 390 px."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import struct
 import subprocess
@@ -14,11 +19,13 @@ import pytest
 from fivecenters.core import progress
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
-from fivecenters.output.html_page import report_html
-from tests.support.reading import fc_reading, reading_dataset
+from fivecenters.output.html_page import FOLD, report_html
+from tests.support import ROOT
+from tests.support.reading import READING, fc_reading, reading_dataset
 from tests.support.run import require_program
 
 DATASET = reading_dataset()
+CURATED = ROOT / "indicators.toml"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -134,9 +141,12 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def chromium() -> str:
+    return require_program("chromium", "chromium-browser", needed_for="the headless rendering tests")
+
+
 def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> None:
-    chromium = require_program("chromium", "chromium-browser", needed_for="the headless rendering test")
-    flags = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    flags = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     shot = tmp_path / "shot.png"
     subprocess.run(
         [*flags, f"--screenshot={shot}", "--window-size=1280,4000", report.as_uri()],
@@ -167,3 +177,109 @@ def test_errors_are_one_line(args: tuple[str, ...], code: int, message: str) -> 
     result = fc_reading(*args)
     assert result.exit_code == code
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+# Headless Chromium keeps its window at least 500 px wide, so a phone is an iframe of its width.
+# The page stays untouched (it has no script); the frame around it measures it once it has loaded.
+MEASURE = """<!DOCTYPE html><html><head><style>body{{margin:0}}iframe{{border:0;display:block}}</style></head>
+<body><iframe id="page" style="width:{width}px;height:{height}px" srcdoc="{page}"></iframe><script>
+const frame = document.getElementById("page");
+frame.addEventListener("load", () => {{
+  const root = frame.contentDocument.documentElement;
+  const fonts = getComputedStyle(frame.contentDocument.body).fontFamily;
+  document.body.setAttribute("data-measure", JSON.stringify(
+    {{scrollWidth: root.scrollWidth, viewport: frame.contentWindow.innerWidth, height: root.scrollHeight, fonts}}));
+}});
+</script></body></html>"""
+
+
+def report_of(data: Path, directory: Path) -> Path:
+    path = directory / f"{data.stem}.html"
+    result = fc_reading("report", "--output", str(path), data=data)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def measure(page: Path, width: int, tmp_path: Path) -> dict[str, object]:
+    frame = tmp_path / f"measure-{width}.html"
+    frame.write_text(
+        MEASURE.format(width=width, height=900, page=html.escape(page.read_text(encoding="utf-8"))),
+        encoding="utf-8",
+    )
+    flags = [
+        chromium(),
+        *CHROMIUM_FLAGS,
+        "--virtual-time-budget=10000",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1300,950",
+    ]
+    dom = subprocess.run(
+        [*flags, "--dump-dom", frame.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    found = re.search(r'data-measure="([^"]+)"', dom)
+    assert found, "the page did not load in Chromium"
+    shot = tmp_path / f"shot-{width}.png"
+    subprocess.run([*flags, f"--screenshot={shot}", frame.as_uri()], capture_output=True, timeout=120, check=True)
+    assert shot.stat().st_size > 10_000, "the screenshot is nearly empty"
+    return json.loads(html.unescape(found[1]))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_page_never_scrolls_sideways(width: int, tmp_path: Path) -> None:
+    """On the curated data (long names, Chinese quotes, 100 sources) where there is some, else the fixture."""
+    data = CURATED if CURATED.is_file() and CURATED.read_text(encoding="utf-8").strip() else READING
+    measured = measure(report_of(data, tmp_path), width, tmp_path)
+    assert measured["viewport"] == width
+    assert measured["scrollWidth"] <= width, f"the page is {measured['scrollWidth']} px wide in a {width} px window"
+
+
+def test_wide_tables_scroll_in_their_own_box(tmp_path: Path) -> None:
+    page = report_of(READING, tmp_path).read_text(encoding="utf-8")
+    tables = page.count("<table")
+    assert tables and page.count('<div class="scroll"><table') == tables
+
+
+def test_the_font_stack_names_the_cjk_fonts_of_every_common_system(tmp_path: Path) -> None:
+    page = report_of(READING, tmp_path).read_text(encoding="utf-8")
+    stack = re.search(r"--font:([^;]+);", page)
+    assert stack
+    for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"):
+        assert f'"{font}"' in stack[1]
+    assert stack[1].strip().endswith("sans-serif")
+
+
+def test_contents_list_every_center_and_indicator(tmp_path: Path) -> None:
+    page = report_of(READING, tmp_path).read_text(encoding="utf-8")
+    contents = page[page.index('<nav class="contents"') : page.index("</nav>", page.index('<nav class="contents"'))]
+    dataset = DATASET
+    for indicator in dataset.indicators:
+        assert f'href="#indicator-{indicator.id}"' in contents
+        assert f'id="indicator-{indicator.id}"' in page
+    assert contents.count('href="#center-') == 5
+
+
+def test_long_observation_lists_are_folded(tmp_path: Path) -> None:
+    dataset = DATASET
+    gdp = dataset.indicators[0]
+    many = [gdp.observations[-1].model_copy(update={"year": 2000 + n}) for n in range(FOLD + 3)]
+    short = gdp.observations[:FOLD]
+    data = dataset.model_copy(
+        update={
+            "indicators": [
+                gdp.model_copy(update={"observations": many}),
+                gdp.model_copy(update={"id": "short", "observations": short}),
+            ]
+        }
+    )
+    page = report_html(data, "test.toml")
+    assert f"<details>\n<summary>Observations ({FOLD + 3})</summary>" in page, "a long list starts folded"
+    assert f"<details open>\n<summary>Observations ({len(short)})</summary>" in page, "a short one starts open"
+
+
+def test_the_page_has_dark_and_print_styles(tmp_path: Path) -> None:
+    page = report_of(READING, tmp_path).read_text(encoding="utf-8")
+    dark = page[page.index("@media (prefers-color-scheme: dark)") :]
+    assert "--bg:" in dark[: dark.index("}\n}")] and "--ink:" in dark[: dark.index("}\n}")]
+    printing = page[page.index("@media print") :]
+    assert "nav.centers, nav.contents { display: none; }" in printing
+    assert "break-inside: avoid" in printing and "details::details-content" in printing
