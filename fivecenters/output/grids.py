@@ -43,6 +43,10 @@ class Grid:
     # Columns whose text may wrap; the others keep their (short, stacked) cells whole,
     # so a narrow terminal takes its room from the names. None: all may wrap.
     wrapping: frozenset[int] | None = None
+    # Columns a narrow terminal leaves out, first to go first, before names are squeezed.
+    optional: tuple[int, ...] = ()
+    # Columns of ids (source ids): broken only after a hyphen, never inside a word.
+    ids: frozenset[int] = frozenset()
 
     def add(self, *cells: Cell | str) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
@@ -51,7 +55,7 @@ class Grid:
 def show_grid(snapshot: CenterSnapshot) -> Grid:
     title = snapshot.center.title + (f", as of {snapshot.as_of}" if snapshot.as_of else "")
     columns = ["Indicator", "Latest", "Change", "Trend", "Next target", "Source"]
-    grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0, 5}))
+    grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0}), optional=(3, 4), ids=frozenset({5}))
     for state in snapshot.states:
         indicator, target, latest = state.indicator, state.next_target, state.latest
         grid.add(
@@ -91,7 +95,7 @@ def compare_grids(comparison: Comparison) -> list[Grid]:
     grids = []
     for center, rows in comparison.by_center().items():
         columns = ["Indicator", str(first), str(second), "Change", "Relative"]
-        grid = Grid(center.title, columns, numeric=frozenset({1, 2}), wrapping=frozenset({0}))
+        grid = Grid(center.title, columns, numeric=frozenset({1, 2}), wrapping=frozenset({0}), optional=(4,))
         for row in rows:
             indicator, change = row.indicator, row.change
             relative = DASH
@@ -134,7 +138,7 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         grid = Grid(title, ["Indicator", "Target", "Status", "Why"], wrapping=frozenset({0, 2, 3}))
     else:
         columns = ["Indicator", "Baseline", "Latest", "Target", "Progress", "Status"]
-        grid = Grid(title, columns, wrapping=frozenset({0, 5}))
+        grid = Grid(title, columns, wrapping=frozenset({0, 5}), optional=(4, 1))
     for a in assessments:
         indicator = a.indicator
         status = Cell(a.status.value, STATUS_STYLES[a.status])
@@ -159,7 +163,12 @@ def info_grids(info: IndicatorInfo) -> list[Grid]:
         ("Description", indicator.description),
     ):
         about.add(name, value)
-    series = Grid("Observations", ["Year", "Value", "Status", "Used", "Source", "Quote"], wrapping=frozenset({1, 4, 5}))
+    series = Grid(
+        "Observations",
+        ["Year", "Value", "Status", "Used", "Source", "Quote"],
+        wrapping=frozenset({1, 5}),
+        ids=frozenset({4}),
+    )
     for obs in sorted(indicator.observations, key=lambda o: o.year):
         series.add(
             str(obs.year),
@@ -182,7 +191,7 @@ def _derived(obs: Observation) -> str:
 
 def sources_grid(listing: SourceList) -> Grid:
     """One row per source: what it is, who published it and when, where to find it, who cites it."""
-    grid = Grid("Sources", ["Id", "Source", "Cited by"])
+    grid = Grid("Sources", ["Id", "Source", "Cited by"], ids=frozenset({0}))
     for source in listing.sources:
         published = source.published.isoformat() if source.published else "no date"
         lines = [source.title, f"{source.publisher}, {published}", source.document or source.url or DASH]
