@@ -1,7 +1,7 @@
 """Regenerate the README's pictures from the real output of `fc`.
 
-Runs `fc show shipping`, `fc compare 2022 2023` and `fc progress` on the
-curated data, records what they print on a 100-column colour terminal, and
+Runs `fc show shipping`, `fc compare 2022 2023`, `fc progress` and
+`fc chart rd-ratio` on the curated data, records what they print on a 100-column colour terminal, and
 saves each as an SVG in docs/img/ (rich draws the terminal). Run it whenever
 the data or the output changes:
 
@@ -28,6 +28,7 @@ SHOTS = {
     "fc-show-shipping.svg": ["show", "shipping"],
     "fc-compare-2022-2023.svg": ["compare", "2022", "2023"],
     "fc-progress.svg": ["progress"],
+    "fc-chart-rd-ratio.svg": ["chart", "rd-ratio"],
 }
 
 

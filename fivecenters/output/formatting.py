@@ -7,6 +7,7 @@ renderer's decision.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 
 from fivecenters.core.compare import Change, Measure, Verdict
@@ -176,3 +177,19 @@ def _rate(assessment: Assessment, rate: float | None) -> str:
     if assessment.method == "cagr":
         return f"{rate * 100:+.2f}%"
     return number(rate, signed=True) + (" pp" if assessment.indicator.is_percent else "")
+
+
+def cell_width(text: str) -> int:
+    """Columns the text takes in a terminal (or glyph widths in a chart): East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns, broken between words; a word wider than that stays whole."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and cell_width(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 from typing import Any
 
 from fivecenters.core.model import Dataset
 from fivecenters.core.tables import TABLES
 from fivecenters.core.text import CONTROL
+from fivecenters.output.formatting import cell_width
 
 MAX_WIDTH = 60  # characters: a quote wider than this wraps rather than pushing the next column off screen
 
@@ -66,5 +66,4 @@ def _width(value: Any) -> int:
     if value is None:
         return 0
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    longest = max(text.split("\n"), key=len)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in longest)
+    return max(map(cell_width, text.split("\n")))

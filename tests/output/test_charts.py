@@ -9,13 +9,14 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from rich.cells import cell_len
 
 from fivecenters.core.model import Kind, Qualifier
 from fivecenters.core.state import state_of
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Plot, plot_of, value_axis
 from fivecenters.output.charts.svg import line_chart
 from fivecenters.output.charts.text import BRAILLE, HEDGED, SYMBOLS, chart_lines
-from fivecenters.output.formatting import SPARKS, sparkline
+from fivecenters.output.formatting import SPARKS, sparkline, wrapped
 from tests.support.reading import make_indicator, obs, reading_dataset
 
 DATASET = reading_dataset()
@@ -165,3 +166,10 @@ def test_every_chart_names_the_publishers_of_its_figures(indicator: str) -> None
     assert all(p in credit for p in publishers)
     terminal = " ".join("".join(c.text for c in line) for line in chart_lines(chart, 60)[-3:])
     assert "Source: " in terminal and all(p in terminal for p in publishers)
+
+
+def test_the_source_line_wraps_by_terminal_columns_chinese_counting_double() -> None:
+    credit = "Source: 解放日报 full text, on dawenge.com; 华尔街见闻 (wallstreetcn); 网易号 (163.com); Xinhua"
+    lines = wrapped(credit, 24)
+    assert " ".join(lines) == credit
+    assert all(cell_len(line) <= 24 for line in lines), lines

@@ -7,11 +7,10 @@ report. No script; every piece of data text goes through `html.escape`.
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
 from html import escape
 
 from fivecenters.output.charts.geometry import AROUND, OBSERVED, UP, Mark, Plot
+from fivecenters.output.formatting import wrapped
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 20, 46
@@ -35,7 +34,7 @@ def line_chart(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone:
     come from; its lines add to `height`.
     """
     top = TOP + (22 if standalone else 0)
-    credit = _wrap(plot.credit, width - 16)
+    credit = wrapped(plot.credit, int((width - 16) / CHAR_WIDTH))  # SVG text does not wrap by itself
     height += CREDIT_LINE * len(credit)
     inner_w, inner_h = width - LEFT - RIGHT, height - top - BOTTOM - CREDIT_LINE * len(credit)
 
@@ -140,16 +139,6 @@ def _arrow(cx: float, cy: float, down: int, colour: str) -> str:
     shaft = f"M{_f(cx)},{_f(cy + down * 6)} L{_f(cx)},{_f(tip)}"
     head = f"M{_f(cx - 3)},{_f(tip - down * 3)} L{_f(cx)},{_f(tip)} L{_f(cx + 3)},{_f(tip - down * 3)}"
     return f'<path class="hedge" d="{shaft} {head}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
-
-
-def _wrap(text: str, width: float) -> list[str]:
-    """Lines of about `width` pixels: SVG text does not wrap by itself."""
-    if not text:
-        return []
-    columns = max(20, int(width / CHAR_WIDTH))
-    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
-    # Wide glyphs take two columns: shrink the line length in proportion to how many there are.
-    return textwrap.wrap(text, max(20, int(columns * len(text) / (len(text) + wide))), break_on_hyphens=False)
 
 
 def _target(mark: Mark, cx: float, cy: float) -> str:

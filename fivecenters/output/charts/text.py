@@ -9,9 +9,9 @@ SVG chart (`geometry.py`) and the output free of terminal codes, as lines of
 from __future__ import annotations
 
 import itertools
-import textwrap
 
 from fivecenters.output.charts.geometry import AROUND, DOWN, OBSERVED, SUPERSEDED, TARGET, UP, Mark, Plot
+from fivecenters.output.formatting import wrapped
 from fivecenters.output.grids import Cell
 
 BRAILLE = 0x2800
@@ -70,7 +70,7 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
     lines += [[Cell(f"{SYMBOLS[TARGET]} {t.text} · {t.detail}", _style(t))] for t in plot.targets]
     if not plot.points:
         lines.append([Cell("no observations yet", "muted")])
-    lines += [[Cell(text, "muted")] for text in textwrap.wrap(plot.credit, max(width, MIN_WIDTH))]
+    lines += [[Cell(text, "muted")] for text in wrapped(plot.credit, max(width, MIN_WIDTH))]
     return lines
 
 
