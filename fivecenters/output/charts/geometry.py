@@ -190,12 +190,13 @@ def plot_of(state: IndicatorState, dataset: Dataset) -> Plot | None:
 
 
 def _hedged_room(points: tuple[Mark, ...]) -> list[float]:
-    """A hedged extreme ("more than 600", the highest value) needs room on its open side for the arrow."""
+    """A hedged value ("more than 600") is kept off the axis ends: room for its arrow on the open side, and
+    on the other no edge to sit on, which would read as the axis's floor or ceiling."""
     values = [p.value for p in points]
     if len(values) < 2:
         return []
     span = (max(values) - min(values)) or abs(values[0]) or 1.0
-    return [p.value + p.hedge * span * 0.08 for p in points if p.hedge in (UP, DOWN)]
+    return [p.value + side * span * 0.08 for p in points if p.hedge in (UP, DOWN) for side in (-1, 1)]
 
 
 def credit(dataset: Dataset, source_ids: list[str]) -> str:
