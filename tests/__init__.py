@@ -8,6 +8,9 @@
   fixtures, one file per command module (`test_reading.py`: show, compare,
   progress, info, sources; `test_writing.py`: add, add-*, fmt). The app itself
   (`cli/app.py`: the error boundary and the exceptions it maps) in `test_app.py`.
+- The hostile corpus (issue 11) in `tests/hostile/`, one file per policy
+  (documents, outputs, writes, CSV, text, inputs, linear time), each driven
+  through every command it touches.
 - Tests of the project as a whole (imports, layers, docs, shipped data, the
   pre-commit hook, the README's pictures) sit at the top.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_format_doc_example_is_valid_and_canonical(tmp_path: Path) -> None:
     """The complete example in docs/format.md passes fc validate and fc fmt --check as written."""
     doc = (Path(__file__).parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
     example = doc.split("## A complete indicator", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "seeds").symlink_to(Path(__file__).parents[1] / "seeds")
+    shutil.copytree(Path(__file__).parents[1] / "seeds", tmp_path / "seeds")  # a link out would be refused
     data = tmp_path / "indicators.toml"
     data.write_text(example, encoding="utf-8")
     validated = fc("validate", "--strict", str(data))

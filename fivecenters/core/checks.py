@@ -49,6 +49,7 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
     cited: set[str] = set(data.cited)
     seen: dict[str, int] = {}
     quotes = QuoteFinder(checker.base_dir)
+    to_find: dict[str, list[tuple[Source, str, KeyPath]]] = defaultdict(list)  # by document: searched once each
     for index, indicator in data.indicators:
         path: KeyPath = ("indicators", index)
         if indicator.id in seen:
@@ -74,14 +75,11 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
                         Code.UNKNOWN_SOURCE,
                         f"cites source '{record.source}', which is not in [[sources]]",
                     )
-                elif source.document and not quotes.contains(source, record.quote):
-                    checker.add(
-                        (*record_path, "quote"),
-                        Code.QUOTE_NOT_IN_DOCUMENT,
-                        f"quote not found in {source.document} (cited as '{source.id}')",
-                    )
+                elif source.document:
+                    to_find[source.document].append((source, record.quote, (*record_path, "quote")))
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
+    _check_quotes(checker, quotes, to_find)
     for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
         if source_id not in cited:
             checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
@@ -213,10 +211,16 @@ def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[Code, s
         yield Code.PERCENT_OUT_OF_RANGE, f"value {value:g}% is above 100%"
 
 
+def _check_quotes(checker: Checker, quotes: QuoteFinder, to_find: dict[str, list[tuple[Source, str, KeyPath]]]) -> None:
+    for cited in to_find.values():
+        missing = quotes.missing(cited[0][0], (quote for _, quote, _ in cited))
+        for source, quote, path in cited:
+            if quote in missing:
+                checker.add(
+                    path, Code.QUOTE_NOT_IN_DOCUMENT, f"quote not found in {source.document} (cited as '{source.id}')"
+                )
+
+
 def _require_document(checker: Checker, quotes: QuoteFinder, source: Source, path: KeyPath) -> None:
-    if quotes.document(source) is None:
-        checker.add(
-            path,
-            Code.DOCUMENT_NOT_FOUND,
-            f"document '{source.document}' cannot be read (paths are relative to the data file)",
-        )
+    if (problem := quotes.problem(source)) is not None:
+        checker.add(path, problem.code, problem.message)

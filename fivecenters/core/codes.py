@@ -39,7 +39,12 @@ class Code(StrEnum):
         "No such file",
         "The data file (named by `--data`, `$FC_DATA` or the default) does not exist.",
     )
-    NOT_A_FILE = "not-a-file", Severity.ERROR, "Not a file", "The path names a directory, not a data file."
+    NOT_A_FILE = (
+        "not-a-file",
+        Severity.ERROR,
+        "Not a file",
+        "The path names a directory, a FIFO or a device, not a regular data file; it is not read.",
+    )
     UNREADABLE_FILE = (
         "unreadable-file",
         Severity.ERROR,
@@ -152,6 +157,25 @@ class Code(StrEnum):
         Severity.ERROR,
         "Document not found",
         "A source's `document` cannot be read; its path is relative to the data file.",
+    )
+    DOCUMENT_OUTSIDE_REPOSITORY = (
+        "document-outside-repository",
+        Severity.ERROR,
+        "Document outside the repository",
+        "A source's `document` resolves (symlinks followed) outside the data file's repository: the git work "
+        "tree it sits in, else its folder. Nothing outside is read or probed, whether or not it exists.",
+    )
+    DOCUMENT_NOT_REGULAR_FILE = (
+        "document-not-regular-file",
+        Severity.ERROR,
+        "Document not a regular file",
+        "A source's `document` is a folder, a FIFO, a device or a socket; it is not read.",
+    )
+    DOCUMENT_TOO_LARGE = (
+        "document-too-large",
+        Severity.ERROR,
+        "Document too large",
+        "A source's `document` is larger than 20 MB; it is not read. Save the part that is quoted.",
     )
     UNUSED_SOURCE = (
         "unused-source",

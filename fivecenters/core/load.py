@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,22 +40,63 @@ def find_data_file(explicit: str | os.PathLike[str] | None = None) -> Path:
     return local if local.exists() else bundled_data_file()
 
 
+class Unreadable(Exception):
+    """Why a file was not read: `kind` is missing, directory, not-regular, too-large or denied."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+
+
+def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`.
+
+    A FIFO, a terminal or a device is refused before it is opened (reading one
+    hangs or never ends); the open is non-blocking in case one is swapped in.
+    """
+    try:
+        _require_regular(os.stat(path), max_bytes)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _require_regular(os.fstat(fd), max_bytes)
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise Unreadable("missing", "no such file") from None
+    except PermissionError:
+        raise Unreadable("denied", "permission denied") from None
+    except OSError as exc:
+        raise Unreadable("denied", exc.strerror or str(exc)) from None
+    if len(raw) > max_bytes:  # it grew since fstat
+        raise Unreadable("too-large", f"is larger than the limit of {max_bytes:,} bytes")
+    return raw
+
+
+def _require_regular(status: os.stat_result, max_bytes: int) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise Unreadable("directory", "is a directory")
+    if not stat.S_ISREG(status.st_mode):
+        raise Unreadable("not-regular", "is not a regular file (a device, FIFO or socket)")
+    if status.st_size > max_bytes:
+        raise Unreadable("too-large", f"is {status.st_size:,} bytes; the limit is {max_bytes:,} bytes")
+
+
+_DATA_FILE_CODES = {
+    "missing": Code.FILE_NOT_FOUND,
+    "directory": Code.NOT_A_FILE,
+    "not-regular": Code.NOT_A_FILE,
+    "too-large": Code.FILE_TOO_LARGE,
+    "denied": Code.UNREADABLE_FILE,
+}
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a data file as UTF-8, turning every way that can fail into a DataError."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise DataError.single(name, Code.NOT_A_FILE, "is a directory, not a data file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataError.single(name, Code.FILE_TOO_LARGE, f"is {size:,} bytes; the limit is {max_bytes:,} bytes")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError.single(name, Code.FILE_NOT_FOUND, "no such file") from None
-    except PermissionError:
-        raise DataError.single(name, Code.UNREADABLE_FILE, "permission denied") from None
-    except OSError as exc:
-        raise DataError.single(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
+        raw = read_regular(path, max_bytes)
+    except Unreadable as exc:
+        detail = "is a directory, not a data file" if exc.kind == "directory" else str(exc)
+        raise DataError.single(name, _DATA_FILE_CODES[exc.kind], detail) from None
     return decode_text(raw, name)
 
 

@@ -3,10 +3,12 @@
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fivecenters.core.documents import DocumentProblem, read_document, repository_root
 from fivecenters.core.model import Source
 
 # Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
@@ -71,23 +73,87 @@ def normalize_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# Searching each quote with `in` costs the document's length per quote: fine below this many
+# characters scanned in all, past it one pass of Aho–Corasick finds every quote at once.
+_SCAN_BUDGET = 50_000_000
+
+
+def found_in(document: str, needles: set[str]) -> set[str]:
+    """The needles that occur in the document, in time linear in their sizes."""
+    if len(document) * len(needles) <= _SCAN_BUDGET:
+        return {needle for needle in needles if needle in document}
+    return _aho_corasick(document, needles)
+
+
+def _aho_corasick(text: str, needles: set[str]) -> set[str]:
+    goto: list[dict[str, int]] = [{}]
+    ends: list[str | None] = [None]
+    for needle in needles:
+        state = 0
+        for char in needle:
+            following = goto[state].get(char)
+            if following is None:
+                following = len(goto)
+                goto[state][char] = following
+                goto.append({})
+                ends.append(None)
+            state = following
+        ends[state] = needle
+    fail = [0] * len(goto)
+    queue = deque(goto[0].values())
+    while queue:
+        state = queue.popleft()
+        for char, child in goto[state].items():
+            queue.append(child)
+            back = fail[state]
+            while back and char not in goto[back]:
+                back = fail[back]
+            fail[child] = goto[back].get(char, 0) if state else 0
+    found = {needle for needle in needles if not needle}
+    reported = [False] * len(goto)  # a state's matches, and those of its fail chain, are counted once
+    state = 0
+    for char in text:
+        while state and char not in goto[state]:
+            state = fail[state]
+        state = goto[state].get(char, 0)
+        chain = state
+        while chain and not reported[chain]:
+            reported[chain] = True
+            if ends[chain] is not None:
+                found.add(ends[chain])  # type: ignore[arg-type]
+            chain = fail[chain]
+        if len(found) == len(needles):
+            break
+    return found
+
+
 @dataclass
 class QuoteFinder:
-    """Reads each cited document once, normalised, for every quote citing it."""
+    """Reads each cited document once, under the document policy, normalised for every quote citing it."""
 
     base_dir: Path
-    _documents: dict[str, str | None] = field(default_factory=dict)
+    _root: str | None = None
+    _documents: dict[str, str | DocumentProblem] = field(default_factory=dict)
 
-    def document(self, source: Source) -> str | None:
+    def _document(self, source: Source) -> str | DocumentProblem:
         assert source.document
         if source.document not in self._documents:
-            try:
-                text = (self.base_dir / source.document).read_text(encoding="utf-8")
-                self._documents[source.document] = normalize_text(text)
-            except (OSError, UnicodeDecodeError):
-                self._documents[source.document] = None
+            if self._root is None:
+                self._root = repository_root(self.base_dir)
+            text = read_document(self._root, self.base_dir, source.document)
+            self._documents[source.document] = text if isinstance(text, DocumentProblem) else normalize_text(text)
         return self._documents[source.document]
 
-    def contains(self, source: Source, quote: str) -> bool:
-        document = self.document(source)
-        return document is None or normalize_text(quote) in document
+    def problem(self, source: Source) -> DocumentProblem | None:
+        """Why the source's document cannot be used, if it cannot."""
+        document = self._document(source)
+        return document if isinstance(document, DocumentProblem) else None
+
+    def missing(self, source: Source, quotes: Iterable[str]) -> set[str]:
+        """The quotes its document does not hold; none when the document cannot be read (reported apart)."""
+        document = self._document(source)
+        if isinstance(document, DocumentProblem):
+            return set()
+        normalized = {quote: normalize_text(quote) for quote in quotes}
+        found = found_in(document, set(normalized.values()))
+        return {quote for quote, needle in normalized.items() if needle not in found}

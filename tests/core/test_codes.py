@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import os
 import re
 import runpy
 from pathlib import Path
@@ -90,11 +91,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failur
     path = tmp_path / "data.toml"
     path.write_text("x = 1\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*args: object, **kwargs: object) -> int:
         raise failure
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(DataError) as caught:
+    with monkeypatch.context() as patched, pytest.raises(DataError) as caught:
+        patched.setattr(os, "open", refuse)  # the data file is opened with os.open (non-blocking)
         read_text(path)
     [problem] = caught.value.problems
     assert (problem.code, problem.severity, problem.message) == (Code.UNREADABLE_FILE, Severity.ERROR, message)

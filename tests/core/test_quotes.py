@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.quotes import normalize_text, value_in_quote
+from fivecenters.core.quotes import _aho_corasick, found_in, normalize_text, value_in_quote
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,15 @@ def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert once == once.strip() and "  " not in once and "\n" not in once
+
+
+def test_aho_corasick_finds_what_in_finds() -> None:
+    text = "she sells sea shells by the sea shore; 上海港集装箱吞吐量"
+    needles = {"sea", "shells", "hells", "he", "ore", "sore", "集装箱", "港口", "x", "sea shore;"}
+    assert _aho_corasick(text, needles) == {n for n in needles if n in text}
+
+
+def test_many_quotes_over_a_long_document_are_all_checked() -> None:
+    document = "abc " * 200_000 + "needle"
+    needles = {f"missing {n}" for n in range(100)} | {"needle", "abc abc"}
+    assert found_in(document, needles) == {"needle", "abc abc"}
