@@ -24,6 +24,14 @@ BOM = "\ufeff"
 BINARY = {ExportFormat.XLSX: "an .xlsx file", ExportFormat.SQLITE: "a .db file", ExportFormat.DATAPACKAGE: "a folder"}
 
 
+def _reads(data: Path | None, dataset: Dataset) -> list[Path]:
+    """What fc read for this command: an output must never replace it."""
+    from fivecenters.core.documents import files_read
+    from fivecenters.core.load import find_data_file
+
+    return files_read(find_data_file(data), (s.document for s in dataset.sources if s.document))
+
+
 @app.command()
 def export(
     output_format: Annotated[
@@ -71,7 +79,7 @@ def export(
             return
         if output_format is ExportFormat.SQLITE:
             assert output is not None
-            _write_database(dataset, output)
+            _write_database(dataset, output, _reads(data, dataset))
             return
         content: str | bytes
         if output_format is ExportFormat.XLSX:
@@ -85,19 +93,20 @@ def export(
         if output is None:
             typer.echo(content, nl=False)
         else:
-            write_text(output, content)
+            write_text(output, content, _reads(data, dataset))
             typer.echo(f"fc: wrote {output}", err=True)
 
 
-def _write_database(dataset: Dataset, output: Path) -> None:
+def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
     """The database, then its Datasette metadata beside it (NAME.metadata.json)."""
-    from fivecenters.core.store import write_text
+    from fivecenters.core.store import check_output, write_text
     from fivecenters.output.database import database, metadata
     from fivecenters.output.records import to_json
 
     described = output.with_name(f"{output.stem}.metadata.json")
-    write_text(output, database(dataset))
-    write_text(described, to_json(metadata(dataset, output.stem)) + "\n")
+    check_output(described, reads)  # both are refused before either is written
+    write_text(output, database(dataset), reads)
+    write_text(described, to_json(metadata(dataset, output.stem)) + "\n", reads)
     typer.echo(f"fc: wrote {output} and {described}; browse: datasette {output} -m {described}", err=True)
 
 
@@ -134,7 +143,7 @@ def chart(
         if svg is not None:
             from fivecenters.output.charts.svg import line_chart
 
-            write_text(svg, line_chart(plot))
+            write_text(svg, line_chart(plot), _reads(data, dataset))
             typer.echo(f"fc: wrote {svg}", err=True)
             return
         from fivecenters.output.charts.text import chart_lines
@@ -163,5 +172,6 @@ def report(
         from fivecenters.output.html_page import report_html
 
         path = find_data_file(data)
-        write_text(output, report_html(load_data(path), path.name))
+        dataset = load_data(path)
+        write_text(output, report_html(dataset, path.name), _reads(path, dataset))
         typer.echo(f"fc: wrote {output}", err=True)

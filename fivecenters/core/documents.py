@@ -12,6 +12,7 @@ read nor probed, and every path out gets the same answer.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ _MAX_LINKS = 40  # as the kernel's ELOOP
 def repository_root(directory: Path) -> str:
     """The git work tree holding `directory`, else the folder itself (both with symlinks resolved)."""
     start = os.path.realpath(directory)
-    for folder in (start, *Path(start).parents):
+    for folder in (start, *map(str, Path(start).parents)):
         if os.path.lexists(os.path.join(folder, ".git")):
             return str(folder)
     return start
@@ -111,3 +112,11 @@ def _not_found(document: str) -> DocumentProblem:
     return DocumentProblem(
         Code.DOCUMENT_NOT_FOUND, f"document '{document}' cannot be read (paths are relative to the data file)"
     )
+
+
+def files_read(data_file: Path, documents: Iterable[str]) -> list[Path]:
+    """The data file and the documents it cites, where fc reads them: no output may replace one."""
+    root = repository_root(data_file.parent)
+    base = os.path.realpath(data_file.parent)
+    resolved = (resolve_inside(root, base, document) for document in documents)
+    return [data_file, *(Path(path) for path in resolved if path)]

@@ -109,7 +109,7 @@ def _aho_corasick(text: str, needles: set[str]) -> set[str]:
             while back and char not in goto[back]:
                 back = fail[back]
             fail[child] = goto[back].get(char, 0) if state else 0
-    found = {needle for needle in needles if not needle}
+    found: set[str] = {needle for needle in needles if not needle}
     reported = [False] * len(goto)  # a state's matches, and those of its fail chain, are counted once
     state = 0
     for char in text:

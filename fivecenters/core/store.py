@@ -149,9 +149,39 @@ def _parent(path: Path) -> Path:
     return parent
 
 
-def write_text(path: Path, text: str | bytes) -> None:
-    """Write a file atomically (as the data file is written), replacing any file already there; text as UTF-8."""
-    if path.is_dir():
+def _refuse(path: Path, reason: str) -> OutputError:
+    return OutputError(f"refusing to write {path}: {reason}")
+
+
+def check_output(path: Path, reads: Iterable[Path] = ()) -> os.stat_result | None:
+    """Refuse a write that would damage a file fc did not mean to write; what is there now, if anything.
+
+    A symlink is refused rather than followed (a link shipped in a repository
+    would aim `fc report` at any file the user may write); so is a device, a
+    FIFO or a socket, and any file fc reads (the data file, its documents),
+    whatever name or hard link reaches it.
+    """
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(_cannot_write(path, exc)) from None
+    if stat.S_ISLNK(status.st_mode):
+        raise _refuse(path, "it is a symlink; write to the file it points to by its own name")
+    if not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+        raise _refuse(path, "it is a device, FIFO or socket, not a regular file")
+    for read in reads:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(status, os.stat(read)):
+                raise _refuse(path, f"fc reads it ({read}); choose another file")
+    return status
+
+
+def write_text(path: Path, text: str | bytes, reads: Iterable[Path] = ()) -> None:
+    """Write a file atomically (as the data file is written), replacing a regular file already there; text as UTF-8."""
+    status = check_output(path, reads)
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(f"cannot write {path}: it is a directory", usage=True)
     _parent(path)
     with _output_failures(path):
@@ -161,14 +191,21 @@ def write_text(path: Path, text: str | bytes) -> None:
 def write_dir(path: Path, fill: Callable[[Path], None], replaceable: Iterable[str]) -> None:
     """Build a directory with `fill` in a temporary one, then swap it in.
 
-    An existing directory is replaced only when it holds nothing but names in
-    `replaceable` (a previous export): anything else there is the user's, and
+    An existing directory is replaced only when it holds nothing but regular
+    files named in `replaceable` (a previous export): anything else there (a
+    folder or a link by one of those names included) is the user's, and
     deleting it would be worse than refusing.
     """
-    if path.exists() and not path.is_dir():
+    status = check_output(path)
+    if status is not None and not stat.S_ISDIR(status.st_mode):
         raise OutputError(f"cannot write {path}: it exists and is not a directory", usage=True)
-    if path.is_dir():
-        foreign = sorted(p.name for p in path.iterdir() if p.name not in set(replaceable))
+    if status is not None:
+        names = set(replaceable)
+        foreign = sorted(
+            entry.name
+            for entry in os.scandir(path)
+            if entry.name not in names or not entry.is_file(follow_symlinks=False)
+        )
         if foreign:
             raise OutputError(
                 f"refusing to replace {path}: it holds files this export did not write ({', '.join(foreign[:3])})",
