@@ -15,6 +15,7 @@ by a killed writer is swept by the next writer, who holds the lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -68,17 +69,48 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+class ReadOnlyTarget(PermissionError):
+    """The file is read-only: someone meant it not to change, and a rename would not ask."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(
+            errno.EACCES,
+            f"it is read-only (mode {mode:04o}); to change it, make it writable: chmod u+w {path}",
+            str(path),
+        )
+
+
+def _keep_owner(fd: int, status: os.stat_result) -> None:
+    """Owner and group as they were, as far as this process may set them (root: both; others: a group of theirs)."""
+    for uid, gid in ((status.st_uid, status.st_gid), (-1, status.st_gid)):
+        try:
+            os.fchown(fd, uid, gid)
+            return
+        except (OSError, AttributeError):
+            continue
+
+
 def atomic_write(path: Path, text: str | bytes) -> None:
-    """Replace the file's content all at once, keeping its permission bits."""
+    """Replace the file's content all at once, keeping its permission bits, owner and group.
+
+    A read-only file is refused (ReadOnlyTarget) rather than replaced: the
+    rename needs only the folder's permission, not the file's. Other hard
+    links to the file keep the old content: a replace makes a new file.
+    """
     target = _target(path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        mode = _new_file_mode()
+        status = None
+    mode = stat.S_IMODE(status.st_mode) if status else _new_file_mode()
+    if status and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ReadOnlyTarget(path, mode)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target), suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.chmod(temp, mode)
+            if status:
+                _keep_owner(handle.fileno(), status)
+            os.fchmod(handle.fileno(), mode)  # after chown, which may clear set-id bits
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())

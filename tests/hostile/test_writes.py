@@ -1,0 +1,86 @@
+"""Atomic replace keeps what the file was: mode, owner, group; a read-only file is refused, not replaced."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from fivecenters.core import store
+from tests.support.run import fc
+from tests.support.sample import SAMPLE, added_observation, make_data
+
+UNCANONICAL = "# by hand\n" + SAMPLE
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664, 0o755])
+def test_fmt_keeps_the_mode(tmp_path: Path, mode: int) -> None:
+    path = make_data(tmp_path, UNCANONICAL)
+    path.chmod(mode)
+    assert fc("fmt", path).exit_code == 0
+    assert path.read_text(encoding="utf-8") == SAMPLE
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")
+def test_owner_and_group_are_kept(tmp_path: Path) -> None:
+    path = make_data(tmp_path, UNCANONICAL)
+    os.chown(path, 4321, 8765)
+    assert fc("fmt", path).exit_code == 0
+    after = path.stat()
+    assert (after.st_uid, after.st_gid) == (4321, 8765)
+
+
+def test_the_group_is_kept_where_the_user_may_set_it(tmp_path: Path) -> None:
+    path = make_data(tmp_path, UNCANONICAL)
+    group = os.getgroups()[-1] if os.getgroups() else os.getgid()
+    os.chown(path, -1, group)
+    assert fc("fmt", path).exit_code == 0
+    assert path.stat().st_gid == group
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("fmt",),
+        (*added_observation("5.39", "GDP reached 5.39 trillion yuan in 2024"), "--data"),
+    ],
+    ids=["fmt", "add"],
+)
+def test_a_read_only_data_file_is_refused_and_unchanged(tmp_path: Path, command: tuple[str, ...]) -> None:
+    path = make_data(tmp_path, UNCANONICAL if command == ("fmt",) else SAMPLE)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    result = fc(*command, path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"fc: cannot write {path}: it is read-only (mode 0444); to change it, make it writable: chmod u+w {path}\n"
+    )
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert store.stray_temp_files(path) == []
+    path.chmod(0o644)  # telling fc the file may change
+    assert fc(*command, path).exit_code == 0
+
+
+def test_a_read_only_output_is_refused(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    out = tmp_path / "out.csv"
+    out.write_text("kept\n", encoding="utf-8")
+    out.chmod(0o444)
+    result = fc("export", "-o", out, "--data", data)
+    assert result.exit_code == 1
+    assert "it is read-only (mode 0444)" in result.stderr
+    assert out.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_other_hard_links_keep_the_old_text(tmp_path: Path) -> None:
+    """A replace makes a new file (documented): a backup made with `cp -al` is not rewritten with it."""
+    path = make_data(tmp_path, UNCANONICAL)
+    backup = tmp_path / "backup.toml"
+    os.link(path, backup)
+    assert fc("fmt", path).exit_code == 0
+    assert backup.read_text(encoding="utf-8") == UNCANONICAL
+    assert path.read_text(encoding="utf-8") == SAMPLE
