@@ -26,9 +26,27 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+# OWASP's CSV injection rule: a spreadsheet runs a cell beginning with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralized(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with `'` so it shows as text.
+
+    Only text: a number such as -1.5 stays a number (Python's csv writes it
+    from the float, and no spreadsheet runs it).
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(records: list[dict[str, Any]], columns: list[str] | None = None) -> str:
-    """Columns from the records, or given, so that a table with no rows still has its header."""
-    rows = [flatten(r) for r in records]
+    """Columns from the records, or given, so that a table with no rows still has its header.
+
+    Every CSV fc writes comes through here, so every text cell is neutralized against formulas.
+    """
+    rows = [{key: neutralized(value) for key, value in flatten(r).items()} for r in records]
     if columns is None:
         found: dict[str, None] = {}
         for row in rows:
