@@ -14,6 +14,7 @@ from fivecenters.cli.app import (
     load_data,
     user_errors,
 )
+from fivecenters.core.text import printable
 
 if TYPE_CHECKING:
     from fivecenters.core.model import Dataset
@@ -75,7 +76,7 @@ def export(
         if output_format is ExportFormat.DATAPACKAGE:
             assert output is not None
             exporting.write_package(dataset, output)
-            typer.echo(f"fc: wrote a data package to {output}", err=True)
+            typer.echo(f"fc: wrote a data package to {printable(output)}", err=True)
             return
         if output_format is ExportFormat.SQLITE:
             assert output is not None
@@ -94,7 +95,7 @@ def export(
             typer.echo(content, nl=False)
         else:
             write_text(output, content, _reads(data, dataset))
-            typer.echo(f"fc: wrote {output}", err=True)
+            typer.echo(f"fc: wrote {printable(output)}", err=True)
 
 
 def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
@@ -107,7 +108,8 @@ def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
     check_output(described, reads)  # both are refused before either is written
     write_text(output, database(dataset), reads)
     write_text(described, to_json(metadata(dataset, output.stem)) + "\n", reads)
-    typer.echo(f"fc: wrote {output} and {described}; browse: datasette {output} -m {described}", err=True)
+    shown, meta = printable(output), printable(described)
+    typer.echo(f"fc: wrote {shown} and {meta}; browse: datasette {shown} -m {meta}", err=True)
 
 
 @app.command()
@@ -144,7 +146,7 @@ def chart(
             from fivecenters.output.charts.svg import line_chart
 
             write_text(svg, line_chart(plot), _reads(data, dataset))
-            typer.echo(f"fc: wrote {svg}", err=True)
+            typer.echo(f"fc: wrote {printable(svg)}", err=True)
             return
         from fivecenters.output.charts.text import chart_lines
         from fivecenters.output.terminal import console, print_lines
@@ -174,4 +176,4 @@ def report(
         path = find_data_file(data)
         dataset = load_data(path)
         write_text(output, report_html(dataset, path.name), _reads(path, dataset))
-        typer.echo(f"fc: wrote {output}", err=True)
+        typer.echo(f"fc: wrote {printable(output)}", err=True)

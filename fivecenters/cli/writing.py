@@ -63,7 +63,7 @@ def _commit(data: Path | None, change: Callable[[dict[str, Any]], Any], done: st
     outcome = commit(path, change)
     for problem in outcome.new_warnings:
         typer.echo(problem.format(str(path)), err=True)
-    typer.echo(f"{printable(done)} in {path}")
+    typer.echo(f"{printable(done)} in {printable(path)}")
 
 
 @app.command(context_settings=_ADD_SETTINGS)
@@ -259,14 +259,15 @@ def fmt(
         try:
             if not check:
                 changed = rewrite(path, canonical)
-                typer.echo(f"{'reformatted' if changed else 'already canonical:'} {printable(str(path))}")
+                typer.echo(f"{'reformatted' if changed else 'already canonical:'} {printable(path)}")
                 continue
             text = read_text(path)
             if text != (formatted := canonical(text)):
                 failed = True
                 for line in diff(text, formatted, str(path)):
                     typer.echo(printable(line))
-                typer.echo(f"fc: {printable(str(path))} is not in canonical form; run: fc fmt {path}", err=True)
+                shown = printable(path)
+                typer.echo(f"fc: {shown} is not in canonical form; run: fc fmt {shown}", err=True)
         except FcError as exc:  # reported as it comes; the other files are still formatted
             tell(exc, per_file=True)
             failed = True

@@ -90,6 +90,29 @@ class Code(StrEnum):
         "A string holds a control character other than tab and newline, raw or escaped: "
         "text from the file reaches terminals, so no escape sequence may pass.",
     )
+    INVISIBLE_CHARACTER = (
+        "invisible-character",
+        Severity.ERROR,
+        "Invisible character",
+        "A string holds a bidirectional control (U+202E and the like: it reorders how text reads), or a "
+        "one-line field (title, publisher, url, document, name, unit, label) holds a zero-width character "
+        "(U+200B and the like: it makes two equal-looking names differ).",
+    )
+    ZERO_WIDTH_CHARACTER = (
+        "zero-width-character",
+        Severity.WARNING,
+        "Zero-width character in text",
+        "A quote, note or description holds a zero-width character. Text copied from Chinese web pages may "
+        "carry one legitimately, so it is only a warning (quotes are matched with it removed); check the text "
+        "is as published.",
+    )
+    LINE_BREAK_IN_FIELD = (
+        "line-break-in-field",
+        Severity.ERROR,
+        "Line break in a one-line field",
+        "A one-line field (title, publisher, url, document, name, unit, label) holds a newline or a line or "
+        "paragraph separator (U+2028, U+2029): it would forge lines in tables, CSV and the terminal.",
+    )
 
     # The shape of each record.
     UNKNOWN_KEY = (

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fivecenters.core.documents import DocumentProblem, read_document, repository_root
 from fivecenters.core.model import Source
+from fivecenters.core.text import ZERO_WIDTH
 
 # Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
 _NUMBER = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:[.・·]\d+|,\d{1,2}(?!\d))?")
@@ -68,8 +69,10 @@ _SINGLE_QUOTES = re.compile("[‘’‚‛′＇`]")
 
 
 def normalize_text(text: str) -> str:
-    """Forgive what copying a quote changes: width, quote marks, line breaks."""
+    """Forgive what copying a quote changes: width, quote marks, line breaks, invisible characters."""
     text = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', unicodedata.normalize("NFKC", text)))
+    if not text.isascii():
+        text = ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
 
 

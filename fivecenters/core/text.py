@@ -1,4 +1,5 @@
-"""Text from the data file made safe to show: never terminal codes, never raw controls in JSON."""
+"""Text from the data file and the command line made safe to show: never terminal codes, never
+invisible reordering, never raw controls in JSON."""
 
 from __future__ import annotations
 
@@ -6,15 +7,27 @@ import re
 
 # Tab and newline are fine inside data text; every other control character is not.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_C1 = re.compile(r"[\x7f-\x9f]")
+# Bidirectional controls reorder how text reads (a file name "exe\u202etxt.csv" shows as
+# "exe" + "vsc.txt"); they are never needed in this data.
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Invisible characters: they make two equal-looking ids or titles differ.
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff]")
+# What starts a new line and is no control character (those are refused everywhere).
+LINE_BREAK = re.compile("[\n\u2028\u2029]")
+# Shown as escapes: controls, bidi controls, invisible characters, line separators and the
+# lone surrogates that stand for undecodable bytes in a file name.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+# The same, less the C0 controls that json.dumps escapes itself.
+_JSON_UNSAFE = re.compile(_UNPRINTABLE.pattern.replace("\x00-\x1f", ""))
 
 
 def json_safe(text: str) -> str:
-    """JSON text with DEL and C1 controls escaped; json.dumps escapes only C0 ones itself."""
-    return _C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    """JSON text with what `printable` escapes escaped as JSON does (\\uXXXX); json.dumps escapes only C0 controls."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-def printable(text: str) -> str:
-    """Show control characters from the data as escapes, never as terminal codes."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode(), text)
+def printable(text: object) -> str:
+    """Show control and invisible characters from the data or a path as escapes, never as terminal codes."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode(), str(text))

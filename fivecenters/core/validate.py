@@ -23,7 +23,7 @@ from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
 from fivecenters.core.model import Dataset, Indicator, Source
 from fivecenters.core.problems import KeyPath, Problem, Report
-from fivecenters.core.text import CONTROL
+from fivecenters.core.text import BIDI, CONTROL, LINE_BREAK, ZERO_WIDTH
 
 TOP_LEVEL = ("sources", "indicators")
 M = TypeVar("M", bound=BaseModel)
@@ -197,29 +197,56 @@ def _raw_citations(record: dict[str, Any]) -> set[str]:
 
 
 # TOML lets U+0080–U+009F stand raw in a string and makes the other control characters only by
-# escapes (a raw CR, NUL or ESC is a syntax error): a text with neither has none to find.
-_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_CONTROL_ESCAPE = re.compile(r"\\(?:[bfrex]|u00|U0000)")
+# escapes (a raw CR, NUL or ESC is a syntax error): a text with neither has none to find. A line
+# break inside a string needs an escape or a multi-line string; bidi and invisible characters
+# may stand raw or as \u escapes.
+_RAW_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\"\"\"|'''"
+)
+_SUSPECT_ESCAPE = re.compile(r"\\[bfrexnuU]")
+# Fields shown on one line (table cells, CSV cells, headings): a line break in one forges lines.
+SINGLE_LINE = frozenset({"title", "publisher", "url", "document", "name", "unit", "label"})
 
 
 def _may_hold_control_characters(text: str) -> bool:
     """A scan of the text in C, so that a clean file skips the walk through every parsed value."""
-    return bool(_RAW_CONTROL.search(text) or ("\\" in text and _CONTROL_ESCAPE.search(text)))
+    return bool(_RAW_SUSPECT.search(text) or ("\\" in text and _SUSPECT_ESCAPE.search(text)))
 
 
-def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = ()) -> None:
-    """Data text reaches terminals: escape sequences in it must never pass."""
+def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = (), key: str = "") -> None:
+    """Data text reaches terminals, spreadsheets and pages: escape sequences, reordering and forged lines must not."""
     if isinstance(raw, dict):
-        for key, value in raw.items():
-            _check_control_characters(checker, value, (*path, key))
+        for name, value in raw.items():
+            _check_control_characters(checker, value, (*path, name), str(name))
     elif isinstance(raw, list):
         for index, value in enumerate(raw):
-            _check_control_characters(checker, value, (*path, index))
-    elif isinstance(raw, str) and (match := CONTROL.search(raw)):
-        checker.add(
-            path,
+            _check_control_characters(checker, value, (*path, index), key)
+    elif isinstance(raw, str):
+        for code, message in _character_problems(raw, key in SINGLE_LINE):
+            checker.add(path, code, message)
+
+
+def _character_problems(text: str, single_line: bool) -> Iterator[tuple[Code, str]]:
+    if match := CONTROL.search(text):
+        yield (
             Code.CONTROL_CHARACTER,
             f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)",
+        )
+    if match := BIDI.search(text):
+        yield (
+            Code.INVISIBLE_CHARACTER,
+            f"contains bidirectional control U+{ord(match[0]):04X}, which reorders how text reads",
+        )
+    if match := ZERO_WIDTH.search(text):
+        character = f"invisible character U+{ord(match[0]):04X}"
+        if single_line:
+            yield Code.INVISIBLE_CHARACTER, f"contains {character}; a one-line field must not"
+        else:  # text copied from a web page may carry one: check it against the publication
+            yield Code.ZERO_WIDTH_CHARACTER, f"contains {character}; check the text is as published"
+    if single_line and (match := LINE_BREAK.search(text)):
+        yield (
+            Code.LINE_BREAK_IN_FIELD,
+            f"contains a line break (U+{ord(match[0]):04X}); this field must be one line",
         )
 
 

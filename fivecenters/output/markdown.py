@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from fivecenters.core.text import printable
@@ -24,11 +25,12 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
 
 
 # Text from the data file must stay text where Markdown is rendered (a pull-request comment by
-# fc diff): no HTML and no @mention that notifies someone.
-_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "@": "&#64;"})
+# fc diff): no HTML, no @mention that notifies someone, no code span, inline link or table break.
+_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "&#64;", "`": "\\`", "\\": "\\\\"})
+_LINK = re.compile(r"\](?=\()")
 
 
 def _md(text: str) -> str:
     """One line of inert table text. Stacked lines sit side by side: they are split before `printable`,
     which would otherwise show each newline as a literal `\\n`."""
-    return " ".join(printable(line) for line in text.split("\n")).translate(_INERT)
+    return _LINK.sub(r"\\]", " ".join(printable(line) for line in text.split("\n")).translate(_INERT))

@@ -7,9 +7,11 @@ import io
 import json
 from typing import Any
 
+from fivecenters.core.text import json_safe
+
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -173,7 +173,11 @@ def test_extreme_values_do_not_crash_the_quote_check() -> None:
 
 
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
-texts = st.text(st.characters(codec="utf-8", exclude_characters=_CONTROL), min_size=1, max_size=20)
+# Valid in every field: no line break, no bidi control, no invisible character.
+_INVISIBLE = "\n\u061c\u2028\u2029\ufeff" + "".join(
+    chr(c) for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A)]
+)
+texts = st.text(st.characters(codec="utf-8", exclude_characters=_CONTROL + _INVISIBLE), min_size=1, max_size=20)
 ids = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 past_dates = st.dates(min_value=dt.date(FIRST_YEAR, 1, 1), max_value=TODAY)
 past_years = st.integers(FIRST_YEAR, TODAY.year)

@@ -118,8 +118,44 @@ DEFECTS = [
     ),
     Defect(
         "toml-syntax-after-line-separator",
-        sub(('name = "Real GDP growth"', 'name = "Real GDP\u2028growth"'), ("value = 5.0\n", "value = 5.0 5\n")),
+        sub(
+            (
+                'description = "Growth of regional GDP at constant prices."',
+                'description = "Growth of GDP\u2028at constant prices."',
+            ),
+            ("value = 5.0\n", "value = 5.0 5\n"),
+        ),
         (Expect("toml-syntax", "value = 5.0 5"),),
+    ),
+    Defect(
+        "invisible-character-bidi-in-title",
+        sub(('title = "Shanghai Port Annual Bulletin"', 'title = "Shanghai Port \u202eAnnual Bulletin"')),
+        (Expect("invisible-character", 'title = "Shanghai Port \u202eAnnual Bulletin"'),),
+    ),
+    Defect(
+        "invisible-character-zero-width-in-name",
+        sub(('name = "Real GDP growth"', 'name = "Real GDP\u200bgrowth"')),
+        (Expect("invisible-character", 'name = "Real GDP\u200bgrowth"'),),
+    ),
+    Defect(
+        "zero-width-character-in-quote",
+        sub(("reach at least 47 million TEUs", "reach at least 47\u200b million TEUs")),
+        (Expect("zero-width-character", "reach at least 47\u200b million TEUs"),),
+    ),
+    Defect(
+        "line-break-in-field-escaped",
+        sub(('unit = "place"', 'unit = "place\\nFORGED LINE"')),
+        (Expect("line-break-in-field", 'unit = "place\\nFORGED LINE"'),),
+    ),
+    Defect(
+        "line-break-in-field-line-separator",
+        sub(('publisher = "Hellenic Shipping News"', 'publisher = "Hellenic\u2029Shipping News"')),
+        (Expect("line-break-in-field", 'publisher = "Hellenic\u2029Shipping News"'),),
+    ),
+    Defect(
+        "line-break-in-field-multi-line-string",
+        sub(('label = "Shipping Center 14th Five-Year Plan"', 'label = """Shipping Center\n14th Five-Year Plan"""')),
+        (Expect("line-break-in-field", 'label = """Shipping Center'),),
     ),
     Defect(
         "unknown-key-vlaue",
@@ -133,7 +169,13 @@ DEFECTS = [
     ),
     Defect(
         "unknown-key-after-line-separator",
-        sub(('name = "Real GDP growth"', 'name = "Real GDP\u2028growth"'), ('unit = "place"', 'unti = "place"')),
+        sub(
+            (
+                'description = "Growth of regional GDP at constant prices."',
+                'description = "Growth of GDP\u2028at constant prices."',
+            ),
+            ('unit = "place"', 'unti = "place"'),
+        ),
         (Expect("unknown-key", 'unti = "place"'), Expect("missing-field", 'unti = "place"', table=True)),
     ),
     Defect(
