@@ -156,4 +156,28 @@ def _root(
 
 
 def main() -> None:
-    app(prog_name=program_name())
+    """Run the app so that the output stream can neither crash it nor hang it.
+
+    Characters the stream cannot encode (PYTHONIOENCODING=latin-1, LC_ALL=C)
+    are written as escapes; a reader that goes away (`fc show | head -1`) ends
+    fc quietly as it ends any Unix tool, by SIGPIPE; a full disk is one line.
+    """
+    import os
+    import signal
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        try:
+            app(prog_name=program_name())
+        finally:  # typer ends in SystemExit: flush before the interpreter does, where a failure is caught
+            sys.stdout.flush()
+    except OSError as exc:
+        # Nothing more may reach the stream that failed, not even the interpreter's last flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write(f"fc: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(1)

@@ -56,11 +56,12 @@ def _choice(value: str | None, choices: type[StrEnum], hint: str) -> str | None:
 def _commit(data: Path | None, change: Callable[[dict[str, Any]], Any], done: str) -> None:
     """Apply one change to the data file, validated, under its lock."""
     from fivecenters.core.edit import commit
-    from fivecenters.core.load import find_data_file
+    from fivecenters.core.load import find_data_file, nesting_limit
     from fivecenters.core.text import printable
 
     path = find_data_file(data)
-    outcome = commit(path, change)
+    with nesting_limit(str(path)):
+        outcome = commit(path, change)
     for problem in outcome.new_warnings:
         typer.echo(problem.format(str(path)), err=True)
     typer.echo(f"{printable(done)} in {printable(path)}")
@@ -246,7 +247,7 @@ def fmt(
     """
     from fivecenters.core.canonical import diff, format_valid
     from fivecenters.core.errors import FcError
-    from fivecenters.core.load import find_data_file, read_text
+    from fivecenters.core.load import find_data_file, nesting_limit, read_text
     from fivecenters.core.store import rewrite
     from fivecenters.core.text import printable
 
@@ -257,12 +258,14 @@ def fmt(
             return format_valid(text, str(path), path.parent)
 
         try:
-            if not check:
-                changed = rewrite(path, canonical)
-                typer.echo(f"{'reformatted' if changed else 'already canonical:'} {printable(path)}")
-                continue
-            text = read_text(path)
-            if text != (formatted := canonical(text)):
+            with nesting_limit(str(path)):
+                if not check:
+                    changed = rewrite(path, canonical)
+                    typer.echo(f"{'reformatted' if changed else 'already canonical:'} {printable(path)}")
+                    continue
+                text = read_text(path)
+                formatted = canonical(text)
+            if text != formatted:
                 failed = True
                 for line in diff(text, formatted, str(path)):
                     typer.echo(printable(line))

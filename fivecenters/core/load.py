@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -133,11 +136,23 @@ def decode_text(raw: bytes, name: str) -> str:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def parse_toml(text: str, file: str) -> dict[str, Any]:
+_LONG_INTEGER = re.compile(r"\d{4000,}")
+
+
+@contextmanager
+def nesting_limit(file: str) -> Iterator[None]:
+    """Values nested deeper than Python recurses (arrays, inline tables, dotted keys) are a syntax error,
+    wherever a recursive walk over them (parsing, formatting, checking) gives out."""
     try:
-        return tomllib.loads(text)
+        yield
     except RecursionError:
         raise DataError.single(file, Code.TOML_SYNTAX, "invalid TOML: values nested too deeply") from None
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    try:
+        with nesting_limit(file):
+            return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -148,3 +163,10 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         elif "end of document" in message:
             line = text.count("\n") + 1
         raise DataError.single(file, Code.TOML_SYNTAX, f"invalid TOML: {message}", line, column) from None
+    except ValueError:  # an integer beyond Python's limit on digits (4,300) converted by tomllib
+        line = column = None
+        if match := _LONG_INTEGER.search(text):
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - text.rfind("\n", 0, match.start())
+        message = f"invalid TOML: a number with more than {sys.get_int_max_str_digits():,} digits"
+        raise DataError.single(file, Code.TOML_SYNTAX, message, line, column) from None

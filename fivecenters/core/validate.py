@@ -213,17 +213,21 @@ def _may_hold_control_characters(text: str) -> bool:
     return bool(_RAW_SUSPECT.search(text) or ("\\" in text and _SUSPECT_ESCAPE.search(text)))
 
 
-def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = (), key: str = "") -> None:
-    """Data text reaches terminals, spreadsheets and pages: escape sequences, reordering and forged lines must not."""
-    if isinstance(raw, dict):
-        for name, value in raw.items():
-            _check_control_characters(checker, value, (*path, name), str(name))
-    elif isinstance(raw, list):
-        for index, value in enumerate(raw):
-            _check_control_characters(checker, value, (*path, index), key)
-    elif isinstance(raw, str):
-        for code, message in _character_problems(raw, key in SINGLE_LINE):
-            checker.add(path, code, message)
+def _check_control_characters(checker: Checker, raw: Any) -> None:
+    """Data text reaches terminals, spreadsheets and pages: escape sequences, reordering and forged lines must not.
+
+    A walk with its own stack: values nested as deep as tomllib allows must not exhaust Python's.
+    """
+    pending: list[tuple[Any, KeyPath, str]] = [(raw, (), "")]
+    while pending:
+        value, path, key = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((item, (*path, name), str(name)) for name, item in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend((item, (*path, index), key) for index, item in reversed(list(enumerate(value))))
+        elif isinstance(value, str):
+            for code, message in _character_problems(value, key in SINGLE_LINE):
+                checker.add(path, code, message)
 
 
 def _character_problems(text: str, single_line: bool) -> Iterator[tuple[Code, str]]:

@@ -49,15 +49,22 @@ SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 8
 SMALL_BAR = 5
 UNITLESS = {"count", "rank", "number"}
+# Past this, digits stop informing: 1e308 written out is 309 characters.
+LARGEST_PLAIN = 1e15
 
 
 def ordinal(n: int) -> str:
+    if n >= LARGEST_PLAIN:
+        return f"#{n:.4g}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def number(value: float, signed: bool = False) -> str:
-    """Thousands separators and the value's own precision, up to three decimals."""
+    """Thousands separators and the value's own precision, up to three decimals; huge values in
+    scientific notation (1.7e+308)."""
+    if abs(value) >= LARGEST_PLAIN:
+        return f"{value:+.4g}" if signed else f"{value:.4g}"
     text = f"{value:+,.3f}" if signed else f"{value:,.3f}"
     text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text in ("-0", "+0") else text  # a value that rounds to zero has no sign
@@ -91,7 +98,9 @@ def observed(indicator: Indicator, obs: Observation | None, with_unit: bool = Fa
 
 
 def percent(fraction: float) -> str:
-    return f"{fraction * 100:+,.1f}%"
+    return (
+        f"{number(fraction * 100, signed=True) if abs(fraction) >= LARGEST_PLAIN / 100 else f'{fraction * 100:+,.1f}'}%"
+    )
 
 
 def change_text(change: Change, with_relative: bool = True, separator: str = " ") -> str:
@@ -124,9 +133,10 @@ def sparkline(values: list[float], inverted: bool = False) -> str:
     finite = [-v if inverted else v for v in values if math.isfinite(v)]
     if len(finite) < MIN_SPARK:
         return ""
-    low, high = min(finite), max(finite)
+    # In halves, so that the span of extreme values (±1.7e308) does not overflow.
+    low, high = min(finite) / 2, max(finite) / 2
     span = high - low
-    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1)) if span else 3] for v in finite)
+    return "".join(SPARKS[round((v / 2 - low) / span * (len(SPARKS) - 1)) if span else 3] for v in finite)
 
 
 def bar(share: float | None, width: int = BAR_WIDTH, separator: str = " ") -> str:

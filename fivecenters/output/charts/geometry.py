@@ -6,6 +6,7 @@ decided here once, so the SVG and the terminal chart cannot disagree.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,8 +60,11 @@ class Axis:
     ticks: tuple[float, ...]
 
     def fraction(self, value: float) -> float:
-        """Where a value lies on the axis, 0 at `low` and 1 at `high`."""
-        return (value - self.low) / (self.high - self.low)
+        """Where a value lies on the axis, 0 at `low` and 1 at `high`.
+
+        In halves: the difference of two extreme floats (±1.7e308) overflows, that of their halves cannot.
+        """
+        return (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,21 @@ def step_for(span: float, count: int) -> float:
 
 def value_axis(values: Sequence[float], rank: bool, room: Sequence[float] = ()) -> Axis:
     """Round ticks around the values and the `room` they need; never below 0 for values that cannot be,
-    nor above 1st for ranks."""
+    nor above 1st for ranks.
+
+    Any finite values get an axis: where round ticks cannot be had (a span beyond
+    the largest float, values differing in the tenth digit), plain ones are used.
+    """
+    try:
+        axis = _round_axis(values, rank, room)
+        if _holds(axis, values):
+            return axis
+    except (ArithmeticError, ValueError):  # overflow of a span, a step or a tick; log of 0
+        pass
+    return _plain_axis([*values, *(r for r in room if math.isfinite(r))])
+
+
+def _round_axis(values: Sequence[float], rank: bool, room: Sequence[float]) -> Axis:
     floor = 1.0 if rank else 0.0
     low, high = min(values), max(values)
     if room:
@@ -136,6 +154,31 @@ def value_axis(values: Sequence[float], rank: bool, room: Sequence[float] = ()) 
     count = math.ceil(round((end - start) / step, 9))
     ticks = tuple(round(start + i * step, 9) for i in range(count + 1))
     return Axis(ticks[0], ticks[-1], ticks)
+
+
+def _holds(axis: Axis, values: Sequence[float]) -> bool:
+    """Ticks that rise, are finite and span every value (rounding to 9 places can merge them)."""
+    ticks = axis.ticks
+    return (
+        len(ticks) >= 2
+        and all(math.isfinite(t) for t in ticks)
+        and all(a < b for a, b in itertools.pairwise(ticks))
+        and axis.low <= min(values)
+        and axis.high >= max(values)
+        and math.isfinite(axis.high / 2 - axis.low / 2)
+        and axis.high / 2 - axis.low / 2 > 0
+    )
+
+
+def _plain_axis(values: Sequence[float]) -> Axis:
+    """The values' own range (widened when it is a single value), split evenly."""
+    low, high = min(values), max(values)
+    if low == high:
+        pad = max(abs(low) * 0.25, 1.0)
+        low = low - pad if math.isfinite(low - pad) else low
+        high = high + pad if math.isfinite(high + pad) else high
+    ticks = tuple(low * (1 - i / (TICKS - 1)) + high * (i / (TICKS - 1)) for i in range(TICKS))
+    return Axis(low, high, (low, *ticks[1:-1], high))
 
 
 def year_axis(years: list[int]) -> Axis:

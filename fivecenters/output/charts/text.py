@@ -32,7 +32,7 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
     """The chart in `width` columns: title, unit, plot area with y ticks, year axis, legend, targets."""
     tick_texts = [plot.tick_text(t) for t in plot.y.ticks]
     gutter = max(len(t) for t in tick_texts) + 1
-    columns = max(width, MIN_WIDTH) - gutter - 1 - len(X_LABEL)
+    columns = max(max(width, MIN_WIDTH) - gutter - 1 - len(X_LABEL), MIN_WIDTH // 2)
     grid: list[list[Cell | None]] = [[None] * columns for _ in range(height)]
     dots: dict[tuple[int, int], int] = {}
 
