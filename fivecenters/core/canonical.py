@@ -233,9 +233,51 @@ def format_valid(text: str, file: str, base_dir: Path) -> str:
     return canonical_text(annotated(text, raw, file))
 
 
+# difflib's matching is quadratic in the lines that differ: past this many, a summary instead.
+MAX_DIFF_LINES = 4000
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
 def diff(text: str, canonical: str, file: str) -> list[str]:
-    """A unified diff from the file as it is to its canonical form, without line ends."""
-    lines = difflib.unified_diff(
-        text.splitlines(), canonical.splitlines(), fromfile=file, tofile=f"{file} (canonical)", lineterm=""
+    """A unified diff from the file as it is to its canonical form, without line ends.
+
+    Linear in the file: the common first and last lines are set aside before
+    difflib sees the rest, and a rest of more than MAX_DIFF_LINES is summed up
+    rather than diffed. A file that differs only in its line ends (CRLF, no
+    final newline) says so, rather than showing an empty diff.
+    """
+    if text == canonical:
+        return []
+    old, new = text.splitlines(), canonical.splitlines()
+    header = [f"--- {file}", f"+++ {file} (canonical)"]
+    if old == new:
+        return [*header, "@@ only line ends differ: canonical form ends every line with LF (\\n), not CRLF @@"]
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    context = max(start - 3, 0)
+    old_part, new_part = old[context : len(old) - end + 3], new[context : len(new) - end + 3]
+    if len(old_part) + len(new_part) > MAX_DIFF_LINES:
+        changed_old, changed_new = len(old) - start - end, len(new) - start - end
+        return [
+            *header,
+            f"@@ -{start + 1},{changed_old} +{start + 1},{changed_new} @@ "
+            f"{changed_old:,} lines differ from line {start + 1}, too many to show: run fc fmt, then git diff",
+        ]
+    lines = list(difflib.unified_diff(old_part, new_part, lineterm=""))[2:]
+    return [*header, *(_shifted(line, context) for line in lines)]
+
+
+def _shifted(line: str, offset: int) -> str:
+    """A hunk header of a diff of lines from `offset` on, numbered as in the whole file."""
+    match = _HUNK.match(line)
+    if not match or not offset:
+        return line
+    old_start, old_count, new_start, new_count = match.groups()
+    return (
+        f"@@ -{int(old_start) + offset}{old_count or ''} +{int(new_start) + offset}{new_count or ''} @@"
+        + line[match.end() :]
     )
-    return list(lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -132,8 +133,16 @@ class Dataset(Record):
     sources: list[Source] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        """Built once: export and report look a source up per observation, and a scan each time is quadratic."""
+        by_id: dict[str, Source] = {}
+        for source in self.sources:
+            by_id.setdefault(source.id, source)
+        return by_id
+
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self.sources_by_id.get(source_id)
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)

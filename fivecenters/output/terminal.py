@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+# A cell longer than this is cut, with its length: rich wraps text in time that grows faster than
+# its length, and a 10 MB quote would take minutes to show and be unreadable anyway.
+MAX_SHOWN = 1_000
+
 STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "title": "bold", "line": "blue"}
 
 
@@ -45,10 +49,10 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
         if left_out:
             out.print(Text(f"Left out at {out.width} columns: {', '.join(left_out)}.", style="dim"))
         for note in grid.notes:
-            out.print(Text(printable(note), style="dim"))
+            out.print(Text(shown(note), style="dim"))
         out.print()
     for line in lines:
-        out.print(Text(printable(line)))
+        out.print(Text(shown(line)))
 
 
 def fitted(grid: Grid, frame: Box, out: Console) -> tuple[Table, list[str]]:
@@ -89,7 +93,7 @@ def _wraps(grid: Grid, index: int) -> bool:
 
 
 def _cell_text(grid: Grid, row: list[Cell], index: int, id_width: int | None) -> str:
-    text = row[index].text
+    text = clipped(row[index].text)
     return _broken(text, id_width) if id_width and index in grid.ids else text
 
 
@@ -97,10 +101,10 @@ def _table(grid: Grid, shown: list[int], frame: Box, id_width: int | None, name_
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(printable(grid.title), style="bold"), box=frame, title_justify="left")
+    table = Table(title=Text(printable(clipped(grid.title)), style="bold"), box=frame, title_justify="left")
     for index in shown:
         wraps = _wraps(grid, index)
-        longest = max((len(line) for row in grid.rows for line in row[index].text.split("\n")), default=0)
+        longest = max((len(line) for row in grid.rows for line in clipped(row[index].text).split("\n")), default=0)
         table.add_column(
             Text(grid.columns[index]),
             justify="right" if index in grid.numeric else "left",
@@ -134,10 +138,20 @@ def print_lines(lines: Iterable[list[Cell]], file: TextIO | None = None) -> None
     for line in lines:
         text = Text()
         for cell in line:
-            text.append(printable(cell.text), style=STYLES.get(cell.style or "", ""))
+            text.append(shown(cell.text), style=STYLES.get(cell.style or "", ""))
         out.print(text)
+
+
+def clipped(text: str) -> str:
+    """Text cut, with its length, when it is very long: measured, wrapped and shown at most MAX_SHOWN."""
+    return f"{text[:MAX_SHOWN]}… ({len(text):,} characters)" if len(text) > MAX_SHOWN else text
+
+
+def shown(text: str) -> str:
+    """Text as a terminal view shows it: escaped, and cut with its length when it is very long."""
+    return printable(clipped(text))
 
 
 def _lines(text: str) -> str:
     """Cells may stack lines; anything else unprintable is shown escaped."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+    return "\n".join(shown(line) for line in text.split("\n"))

@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from fivecenters.core import canonical
 from fivecenters.core.canonical import canonical_data, canonical_text, diff, format_text
 from fivecenters.core.centers import Center
 from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR
@@ -345,3 +346,19 @@ def test_any_toml_keeps_every_value(raw: dict[str, Any]) -> None:
     text = canonical_text(raw)
     assert tomllib.loads(text) == canonical_data(raw)
     assert canonical_text(tomllib.loads(text)) == text
+
+
+def test_a_diff_sets_aside_the_common_lines_and_keeps_their_numbers() -> None:
+    old = "".join(f"line {n}\n" for n in range(1, 1001))
+    new = old.replace("line 500\n", "line five hundred\n")
+    assert canonical.diff(old, new, "f")[2:] == [
+        "@@ -497,7 +497,7 @@",
+        " line 497",
+        " line 498",
+        " line 499",
+        "-line 500",
+        "+line five hundred",
+        " line 501",
+        " line 502",
+        " line 503",
+    ]

@@ -141,3 +141,17 @@ def test_used_observations_are_oldest_first_without_unused() -> None:
     expected = sorted(o["year"] for o in observations if o.get("used", True))
     assert [o.year for o in indicator.used_observations()] == expected
     assert len(expected) == len(observations) - 1
+
+
+def test_sources_are_looked_up_by_id_first_one_winning() -> None:
+    dataset = Dataset.model_validate(
+        {
+            "sources": [
+                {"id": f"s{n}", "title": f"T{n}", "publisher": "P", "url": "https://x", "language": "en"}
+                for n in (1, 2, 1)
+            ]
+        }
+    )
+    assert dataset.source("s1") is dataset.sources[0]
+    assert dataset.source("s2") is dataset.sources[1]
+    assert dataset.source("s3") is None
