@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,15 @@ def test_other_hard_links_keep_the_old_text(tmp_path: Path) -> None:
     assert fc("fmt", path).exit_code == 0
     assert backup.read_text(encoding="utf-8") == UNCANONICAL
     assert path.read_text(encoding="utf-8") == SAMPLE
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symlink", "hard-link"])
+def test_a_planted_lock_file_damages_nothing(tmp_path: Path, link: Callable[[Path, Path], None]) -> None:
+    """A repository may ship `.indicators.toml.lock` pointing at a user's file: taking the lock must not touch it."""
+    path = make_data(tmp_path, UNCANONICAL)
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n", encoding="utf-8")
+    link(victim, store.lock_path(path))
+    result = fc("fmt", path)
+    assert "Traceback" not in result.output
+    assert victim.read_text(encoding="utf-8") == "precious\n"
