@@ -36,6 +36,11 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def inside_repository(path: Path) -> bool:
+    """Whether `path`, its symlinks resolved, lies in the repository of the folder holding it."""
+    return _within(os.path.realpath(path), repository_root(path.absolute().parent))
+
+
 def resolve_inside(root: str, base: str, document: str) -> str | None:
     """`document`, relative to `base` (a folder in `root`), with its symlinks resolved as the kernel
     would; None when any step leaves `root`.

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from fivecenters.core.documents import inside_repository
 from fivecenters.core.errors import LockTimeout, OutputError, WriteError
 from fivecenters.core.load import read_text
 
@@ -154,6 +155,7 @@ def rewrite(path: Path, change: Callable[[str], str], timeout: float = LOCK_TIME
     A system error (on the lock, the temporary file or the file) is a WriteError
     naming the file it failed on.
     """
+    _require_target_inside(path)
     try:
         with locked(path, timeout):
             text = read_text(path)
@@ -164,6 +166,16 @@ def rewrite(path: Path, change: Callable[[str], str], timeout: float = LOCK_TIME
             return True
     except OSError as exc:
         raise WriteError(_cannot_write(exc.filename or path, exc)) from None
+
+
+def _require_target_inside(path: Path) -> None:
+    """A data file that is a symlink is written through only to a file in its own repository.
+
+    A pull request may ship `indicators.toml` as a link to a user's file
+    (`~/.cargo/credentials.toml`): `fc fmt` on the checkout must not rewrite it.
+    """
+    if path.is_symlink() and not inside_repository(path):
+        raise WriteError(f"refusing to write {path}: it is a symlink to a file outside its repository")
 
 
 @contextlib.contextmanager

@@ -97,3 +97,24 @@ def test_a_planted_lock_file_damages_nothing(tmp_path: Path, link: Callable[[Pat
     result = fc("fmt", path)
     assert "Traceback" not in result.output
     assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_a_data_file_linked_out_of_its_repository_is_not_rewritten(tmp_path: Path) -> None:
+    """A checkout may hold `indicators.toml` as a link to a user's own TOML file: fc fmt must not rewrite it."""
+    outside = make_data(tmp_path, UNCANONICAL)  # valid TOML that fmt would rewrite
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    link = repo / "indicators.toml"
+    link.symlink_to(outside)
+    result = fc("fmt", link)
+    assert result.exit_code == 1
+    assert result.stderr == f"fc: refusing to write {link}: it is a symlink to a file outside its repository\n"
+    assert outside.read_text(encoding="utf-8") == UNCANONICAL
+
+
+def test_a_data_file_linked_inside_its_repository_is_written_through(tmp_path: Path) -> None:
+    real = make_data(tmp_path, UNCANONICAL)
+    link = tmp_path / "current.toml"
+    link.symlink_to(real.name)
+    assert fc("fmt", link).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == SAMPLE
