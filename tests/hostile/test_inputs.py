@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.base import BASE_TOML, WriteData, replace_once
-from tests.support.run import clean_env, fc
+from tests.support.run import clean_env, fc, fc_process
 
 # --- values beyond what the parser or Python's recursion takes ----------------------------------
 
@@ -180,3 +180,20 @@ def test_a_reader_that_goes_away_ends_fc_quietly(write_data: WriteData, command:
     stderr = process.stderr.read()
     assert process.wait(timeout=60) in (0, -signal.SIGPIPE)
     assert stderr == b""
+
+
+# --- the environment ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_named_by_fc_data_is_refused_unread(tmp_path: Path, device: str) -> None:
+    process = fc_process("validate", cwd=tmp_path, FC_DATA=device, timeout=60)
+    assert process.returncode == 1
+    assert process.stdout.startswith(f"{device}: error not-a-file: is not a regular file")
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "100000"])
+@pytest.mark.parametrize("command", [["show"], ["chart", "container-throughput"], ["info", "gdp-growth"]], ids=" ".join)
+def test_any_terminal_width_is_drawn(write_data: WriteData, columns: str, command: list[str]) -> None:
+    result = fc(*command, "--data", write_data(), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
