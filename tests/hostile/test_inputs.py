@@ -57,7 +57,7 @@ def test_deep_nesting_is_an_error_not_a_recursion_error(
     before = path.read_bytes()
     result = fc(*[*command, "--data", str(path)])
     assert result.exit_code == 1
-    assert "error " in result.stdout + result.stderr
+    assert "error" in result.stdout + result.stderr
     assert path.read_bytes() == before
 
 
