@@ -26,7 +26,7 @@ def markdown(grids: Iterable[Grid], lines: Iterable[str] = ()) -> str:
 
 # Text from the data file must stay text where Markdown is rendered (a pull-request comment by
 # fc diff): no HTML, no @mention that notifies someone, no code span, inline link or table break.
-_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "&#64;", "`": "\\`", "\\": "\\\\"})
+_INERT = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "@": "&#64;", "`": "\\`", "\\": "\\\\"})
 _LINK = re.compile(r"\](?=\()")
 
 
