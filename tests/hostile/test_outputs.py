@@ -18,6 +18,8 @@ Writer = Callable[[Path, Path], list[str]]
 WRITERS: dict[str, Writer] = {
     "export-csv": lambda data, out: ["export", "--output", str(out), "--data", str(data)],
     "export-json": lambda data, out: ["export", "-f", "json", "-o", str(out), "--data", str(data)],
+    "export-xlsx": lambda data, out: ["export", "-f", "xlsx", "-o", str(out), "--data", str(data)],
+    "export-sqlite": lambda data, out: ["export", "-f", "sqlite", "-o", str(out), "--data", str(data)],
     "chart-svg": lambda data, out: ["chart", "container-throughput", "--svg", str(out), "--data", str(data)],
     "report": lambda data, out: ["report", "--output", str(out), "--data", str(data)],
 }
