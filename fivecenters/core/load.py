@@ -95,6 +95,14 @@ _DATA_FILE_CODES = {
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a data file as UTF-8, turning every way that can fail into a DataError."""
     name = str(path)
+    if os.path.islink(path):
+        from fivecenters.core.documents import inside_repository  # documents reads files through this module
+
+        if not inside_repository(path):
+            # As for documents: a pull request must not make fc read (and report on) a file outside it.
+            raise DataError.single(
+                name, Code.NOT_A_FILE, "is a symbolic link out of its repository; fc reads no file there"
+            )
     try:
         raw = read_regular(path, max_bytes)
     except Unreadable as exc:

@@ -135,4 +135,21 @@ def test_a_fifo_data_file_is_an_error_not_a_hang(tmp_path: Path) -> None:
     assert "not-a-file" in shown.stderr
 
 
+@pytest.mark.parametrize("target", ["../outside/environ", "/proc/self/environ"])
+def test_a_data_file_linked_out_of_its_repository_is_not_read(repo: Path, target: str) -> None:
+    """Its key names and syntax errors would otherwise reach the CI log."""
+    (repo / "indicators.toml").symlink_to(target)
+    process = fc_process("validate", cwd=repo)
+    assert process.returncode == 1
+    assert process.stdout.startswith("indicators.toml: error not-a-file: is a symbolic link out of its repository")
+    assert "hunter2" not in process.stdout + process.stderr
+
+
+def test_a_data_file_linked_inside_its_repository_is_read(repo: Path) -> None:
+    (repo / "data.toml").write_text(BASE_TOML, encoding="utf-8")
+    (repo / "indicators.toml").symlink_to("data.toml")
+    process = fc_process("validate", cwd=repo)
+    assert process.returncode == 0, process.stdout + process.stderr
+
+
 # --- finding every quote in one pass ------------------------------------------------------------
