@@ -1,7 +1,9 @@
 """The canonical form of a data file: one text for one content, so diffs show data.
 
 Records are sorted (sources by id; indicators by center, then id; observations
-by year, keeping the order of revisions; targets by deadline, then value), keys
+by year, keeping the order of revisions; targets by deadline, then value;
+benchmarks by their first center, then id; editions by year, then publication;
+entries by place), keys
 follow the order of the model's fields, and keys equal to their default are
 left out. Values are written by tomli-w; the layout is ours, because tomli-w
 writes short arrays of tables inline and `Locator` finds lines only through
@@ -28,7 +30,17 @@ from fivecenters.core.centers import Center
 from fivecenters.core.comments import NOTES, Notes, annotated
 from fivecenters.core.errors import NotValid
 from fivecenters.core.load import parse_toml
-from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.model import (
+    Benchmark,
+    Dataset,
+    Edition,
+    Entry,
+    Indicator,
+    Observation,
+    RankTarget,
+    Source,
+    Target,
+)
 from fivecenters.core.problems import KeyPath
 from fivecenters.core.validate import check_document
 
@@ -74,6 +86,21 @@ def _indicator_key(record: Table) -> tuple[Any, ...]:
     return (rank, _sort_key(center), _sort_key(record.get("id")))
 
 
+def _benchmark_key(record: Table) -> tuple[Any, ...]:
+    centers = record.get("centers")
+    first = centers[0] if isinstance(centers, list) and centers and isinstance(centers[0], str) else None
+    return (CENTER_ORDER.get(first, len(CENTER_ORDER)) if first else len(CENTER_ORDER), _sort_key(record.get("id")))
+
+
+def _entry_key(record: Table) -> tuple[Any, ...]:
+    """Best place first; "not in the top five" after fifth; entries with only a score last."""
+    rank, bound = record.get("rank"), record.get("outside_top")
+    place = _sort_key(rank) if rank is not None else _sort_key(bound)
+    if rank is None and bound is not None and place[0] == 0:
+        place = (0, place[1] + 0.5, "")
+    return ((2, 0.0, "") if rank is None and bound is None else place, _sort_key(record.get("city")))
+
+
 def _fields_key(*names: str) -> Callable[[Table], tuple[Any, ...]]:
     return lambda record: tuple(_sort_key(record.get(name)) for name in names)
 
@@ -95,15 +122,30 @@ class _Kind:
 
 _OBSERVATION = _Kind(Observation, _fields_key("year"))
 _TARGET = _Kind(Target, _fields_key("deadline", "value"))
+_EDITION = _Kind(Edition, _fields_key("year", "published", "name"), {"entries": _Kind(Entry, _entry_key)})
 _ROOT_CHILDREN = {
     "sources": _Kind(Source, _fields_key("id")),
     "indicators": _Kind(Indicator, _indicator_key, {"observations": _OBSERVATION, "targets": _TARGET}),
+    "benchmarks": _Kind(
+        Benchmark,
+        _benchmark_key,
+        {"editions": _EDITION, "targets": _Kind(RankTarget, _fields_key("deadline", "rank"))},
+    ),
 }
-_ROOT_FIELDS = list(Dataset.model_fields)
+_ROOT = _Kind(Dataset, _fields_key(), _ROOT_CHILDREN)
+_ROOT_FIELDS = _ROOT.fields
+
+
+def _arrays(children: Mapping[str, _Kind], path: tuple[str, ...] = ()) -> dict[tuple[str, ...], _Kind]:
+    found: dict[tuple[str, ...], _Kind] = {}
+    for name, kind in children.items():
+        found[(*path, name)] = kind
+        found |= _arrays(kind.children, (*path, name))
+    return found
+
+
 # The kind of record an array holds, by the names in its key path ("indicators", 3, "observations").
-_ARRAYS: dict[tuple[str, ...], _Kind] = {(name,): kind for name, kind in _ROOT_CHILDREN.items()} | {
-    ("indicators", name): kind for name, kind in _ROOT_CHILDREN["indicators"].children.items()
-}
+_ARRAYS = _arrays(_ROOT_CHILDREN)
 
 
 def _is_default(value: Any, default: Any) -> bool:
@@ -144,12 +186,7 @@ def _records(value: Any, kind: _Kind) -> Any:
 
 def canonical_data(data: Table | BaseModel) -> dict[str, Any]:
     """The content in canonical order, defaults left out; a Dataset or parsed TOML."""
-    raw = _plain(data.model_dump() if isinstance(data, BaseModel) else data)
-    return {
-        name: _records(raw[name], _ROOT_CHILDREN[name]) if name in _ROOT_CHILDREN else raw[name]
-        for name in _ordered(raw, _ROOT_FIELDS)
-        if raw[name] is not None
-    }
+    return _record(_plain(data.model_dump() if isinstance(data, BaseModel) else data), _ROOT)
 
 
 def _key(part: str) -> str:

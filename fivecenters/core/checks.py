@@ -12,11 +12,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fivecenters.core.codes import Code
-from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Source, Status, Target
+from fivecenters.core.model import (
+    Benchmark,
+    Comparator,
+    Direction,
+    Entry,
+    Indicator,
+    Kind,
+    Observation,
+    RankTarget,
+    Source,
+    Status,
+    Target,
+)
 from fivecenters.core.problems import KeyPath, Problem
 from fivecenters.core.quotes import QuoteFinder, value_in_quote
 
 FIRST_YEAR = 1949
+Cited = Observation | Target | Entry | RankTarget
 LAST_TARGET_YEAR = 2100
 
 
@@ -38,53 +51,87 @@ class Indexed:
 
     sources: list[tuple[int, Source]] = field(default_factory=list)
     indicators: list[tuple[int, Indicator]] = field(default_factory=list)
+    benchmarks: list[tuple[int, Benchmark]] = field(default_factory=list)
     # From records that did not validate (already reported): their citations and ids
     # must not add unused-source or unknown-source problems on top.
     cited: set[str] = field(default_factory=set)
     invalid_source_ids: set[str] = field(default_factory=set)
 
 
-def check_dataset(checker: Checker, data: Indexed) -> None:
-    sources = _check_sources(checker, data.sources)
-    cited: set[str] = set(data.cited)
-    seen: dict[str, int] = {}
+@dataclass
+class Citations:
+    """Each record's citation: a known source; its quote is looked for in the source's document
+    by `check_sources_cited`, once per document for all the quotes citing it."""
+
+    checker: Checker
+    sources: dict[str, Source]
+    quotes: QuoteFinder
+    invalid_source_ids: set[str]
+    cited: set[str] = field(default_factory=set)
+    to_find: dict[str, list[tuple[Source, str, KeyPath]]] = field(default_factory=lambda: defaultdict(list))
+
+    def check(self, path: KeyPath, record: Cited) -> None:
+        self.cited.add(record.source)
+        source = self.sources.get(record.source)
+        if source is None and record.source in self.invalid_source_ids:
+            return
+        if source is None:
+            self.checker.add(
+                (*path, "source"),
+                Code.UNKNOWN_SOURCE,
+                f"cites source '{record.source}', which is not in [[sources]]",
+            )
+        else:
+            self.check_quote((*path, "quote"), record.source, record.quote)
+
+    def check_quote(self, path: KeyPath, source_id: str, quote: str) -> None:
+        source = self.sources.get(source_id)
+        if source is not None and source.document:
+            self.to_find[source.document].append((source, quote, path))
+
+
+def check_dataset(checker: Checker, data: Indexed) -> Citations:
+    """Sources and indicators; the citations seen, for the benchmarks' checks and `check_sources_cited`."""
     quotes = QuoteFinder(checker.base_dir)
-    to_find: dict[str, list[tuple[Source, str, KeyPath]]] = defaultdict(list)  # by document: searched once each
+    citations = Citations(checker, _check_sources(checker, data.sources), quotes, data.invalid_source_ids)
+    citations.cited |= data.cited
+    seen: dict[str, int] = {}
     for index, indicator in data.indicators:
         path: KeyPath = ("indicators", index)
-        if indicator.id in seen:
+        if (first := repeated(seen, indicator.id, index)) is not None:
             checker.add(
                 (*path, "id"),
                 Code.DUPLICATE_ID,
-                f"indicator id '{indicator.id}' is already used by indicator #{seen[indicator.id] + 1}",
+                f"indicator id '{indicator.id}' is already used by indicator #{first + 1}",
             )
-        seen.setdefault(indicator.id, index)
         # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
         if not indicator.observations and not indicator.targets:
             checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
-        for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
-            for number, record in enumerate(records):
-                record_path = (*path, kind, number)
-                cited.add(record.source)
-                source = sources.get(record.source)
-                if source is None and record.source in data.invalid_source_ids:
-                    continue
-                if source is None:
-                    checker.add(
-                        (*record_path, "source"),
-                        Code.UNKNOWN_SOURCE,
-                        f"cites source '{record.source}', which is not in [[sources]]",
-                    )
-                elif source.document:
-                    to_find[source.document].append((source, record.quote, (*record_path, "quote")))
+        for number, observation in enumerate(indicator.observations):
+            citations.check((*path, "observations", number), observation)
+        for number, target in enumerate(indicator.targets):
+            citations.check((*path, "targets", number), target)
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
-    _check_quotes(checker, quotes, to_find)
+    return citations
+
+
+def repeated(seen: dict[str, int], key: str, number: int) -> int | None:
+    """The number of the record that used `key` first, if any; else remember this one."""
+    if key in seen:
+        return seen[key]
+    seen[key] = number
+    return None
+
+
+def check_sources_cited(checker: Checker, data: Indexed, citations: Citations) -> None:
+    """Run last: every quote in its document, every source cited by something, every document usable."""
+    _check_quotes(checker, citations.quotes, citations.to_find)
     for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
-        if source_id not in cited:
+        if source_id not in citations.cited:
             checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
         if source.document:
-            _require_document(checker, quotes, source, ("sources", index, "document"))
+            _require_document(checker, citations.quotes, source, ("sources", index, "document"))
 
 
 def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[str, Source]:

@@ -279,7 +279,8 @@ class Code(StrEnum):
         "invalid-rank",
         Severity.ERROR,
         "Invalid rank",
-        "A value of a `rank` indicator is not a whole number of at least 1.",
+        "A value of a `rank` indicator, or a benchmark entry's `rank` or `outside_top`, or a rank target, "
+        "is not a whole number of at least 1.",
     )
     NEGATIVE_VALUE = (
         "negative-value",
@@ -313,4 +314,67 @@ class Code(StrEnum):
         "Comparator against direction",
         "A target's comparator points the wrong way for its indicator: "
         "`at-most` where higher is better, `at-least` where lower is better.",
+    )
+
+    # Benchmarks: their editions and entries (ranks of Shanghai and its peers).
+    NO_EDITIONS = (
+        "no-editions",
+        Severity.WARNING,
+        "Benchmark without editions",
+        "A benchmark has no editions and no rank targets.",
+    )
+    DUPLICATE_EDITION = (
+        "duplicate-edition",
+        Severity.ERROR,
+        "Duplicate edition",
+        "Two editions of one benchmark have the same name.",
+    )
+    EDITION_YEARS_INCONSISTENT = (
+        "edition-years-inconsistent",
+        Severity.ERROR,
+        "Edition years inconsistent",
+        "An edition's `data_year` is after its `year`, or it was `published` before its `year`.",
+    )
+    EDITIONS_OUT_OF_ORDER = (
+        "editions-out-of-order",
+        Severity.ERROR,
+        "Editions out of order",
+        "An edition of a later year is dated before an edition of an earlier year.",
+    )
+    NO_ENTRIES = (
+        "no-entries",
+        Severity.WARNING,
+        "Edition without entries",
+        "An edition holds no entry: no source states a place in it.",
+    )
+    DUPLICATE_ENTRY = (
+        "duplicate-entry",
+        Severity.ERROR,
+        "Duplicate entry",
+        "A city has two entries in one edition; one entry per city, a second source goes in the note.",
+    )
+    RANK_AND_BOUND = (
+        "rank-and-bound",
+        Severity.ERROR,
+        "Rank and bound",
+        "An entry has both a `rank` and an `outside_top`.",
+    )
+    ENTRY_WITHOUT_STANDING = (
+        "entry-without-standing",
+        Severity.ERROR,
+        "Entry without a place",
+        "An entry has no `rank`, no `outside_top` and no `score`.",
+    )
+    RANK_NOT_IN_QUOTE = (
+        "rank-not-in-quote",
+        Severity.WARNING,
+        "Rank not in quote",
+        "An entry's `rank` or `outside_top` does not appear in its quote, and `from_order` does not say "
+        "it is read from the order of names or the wording.",
+    )
+    SCORE_NOT_IN_QUOTE = (
+        "score-not-in-quote",
+        Severity.WARNING,
+        "Score not in quote",
+        "An entry's `score` does not appear in its `score_quote` (or, without one, its `quote`).",
     )

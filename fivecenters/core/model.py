@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from fivecenters.core.centers import Center
 
@@ -129,9 +130,89 @@ class Indicator(Record):
         return sorted((o for o in self.observations if o.used), key=lambda o: o.year)
 
 
+class Frequency(StrEnum):
+    TWICE_A_YEAR = "twice-a-year"
+    YEARLY = "yearly"
+    IRREGULAR = "irregular"
+
+
+_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def _month(value: dt.date | str) -> dt.date | str:
+    if isinstance(value, str) and not _MONTH.fullmatch(value):
+        raise ValueError(f'\'{value}\' is not a date, a month ("2016-09") or a year ("2016")')
+    return value
+
+
+# A publication date as precise as the source shows it: a TOML date, or "2016-09", or "2019".
+# One validator rather than a union, so that a bad value is one problem, not one per member.
+Published = Annotated[dt.date | str, AfterValidator(_month)]
+
+
+class Entry(Record):
+    """One city's place in one edition, as a source states it.
+
+    `rank` is an exact place; `outside_top = 5` records "not in the top five",
+    a fact (rank ≥ 6) rather than a gap. `from_order` says the place is read
+    from the order of a list of names in the quote rather than stated as a number.
+    """
+
+    city: Text
+    listed_as: Text | None = None
+    rank: int | None = None
+    outside_top: int | None = None
+    score: float | None = None
+    from_order: bool = False
+    source: Id
+    quote: Text
+    note: Text | None = None
+
+
+class Edition(Record):
+    name: Text
+    year: Year
+    published: Published | None = None
+    data_year: Year | None = None
+    note: Text | None = None
+    entries: list[Entry] = Field(default_factory=list)
+
+    def entry(self, city: str) -> Entry | None:
+        return next((e for e in self.entries if e.city == city), None)
+
+
+class RankTarget(Record):
+    """A plan's ambition for a place in a ranking: to be within the top `rank` by the deadline."""
+
+    rank: int
+    deadline: Year
+    set_in: Year | None = None
+    label: Text | None = None
+    source: Id
+    quote: Text
+    note: Text | None = None
+
+
+class Benchmark(Record):
+    id: Id
+    name: Text
+    name_zh: Text | None = None
+    producer: Text
+    ranks: Text
+    centers: list[Annotated[Center, LAX]]
+    frequency: Annotated[Frequency, LAX]
+    description: Text | None = None
+    editions: list[Edition] = Field(default_factory=list)
+    targets: list[RankTarget] = Field(default_factory=list)
+
+    def cited(self) -> list[Entry | RankTarget]:
+        return [*(e for ed in self.editions for e in ed.entries), *self.targets]
+
+
 class Dataset(Record):
     sources: list[Source] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
+    benchmarks: list[Benchmark] = Field(default_factory=list)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -147,14 +228,18 @@ class Dataset(Record):
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
 
+    def benchmark(self, benchmark_id: str) -> Benchmark | None:
+        return next((b for b in self.benchmarks if b.id == benchmark_id), None)
+
     def citations(self) -> dict[str, list[str]]:
-        """Which indicators cite each source, in file order."""
+        """Which indicators and benchmarks cite each source, in file order."""
         citing: dict[str, list[str]] = {}
-        for indicator in self.indicators:
-            for record in (*indicator.observations, *indicator.targets):
+        cited_by = [(i.id, [*i.observations, *i.targets]) for i in self.indicators]
+        for owner, records in [*cited_by, *((b.id, b.cited()) for b in self.benchmarks)]:
+            for record in records:
                 ids = citing.setdefault(record.source, [])
-                if indicator.id not in ids:
-                    ids.append(indicator.id)
+                if owner not in ids:
+                    ids.append(owner)
         return citing
 
 
@@ -173,4 +258,4 @@ def _build(*models: type[BaseModel]) -> None:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-_build(Source, Observation, Target, Indicator, Dataset)
+_build(Source, Observation, Target, Indicator, Entry, Edition, RankTarget, Benchmark, Dataset)

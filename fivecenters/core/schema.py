@@ -15,22 +15,38 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.model import (
+    Benchmark,
+    Dataset,
+    Edition,
+    Entry,
+    Indicator,
+    Observation,
+    RankTarget,
+    Source,
+    Target,
+)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 MODELS: dict[type[BaseModel], str] = {
-    Dataset: "A Five Centers data file: the sources, then the indicators with their observations and targets.",
+    Dataset: "A Five Centers data file: the sources, the indicators with their observations and targets, "
+    "and the benchmarks that rank Shanghai among other cities.",
     Source: "A document that observations and targets cite. It needs a url, a document, or both.",
     Indicator: "One measure of a center, with its yearly observations and its targets.",
     Observation: "The value of an indicator for a year, with the source that states it and its words.",
     Target: "A value an indicator should reach by a deadline, as a plan set it, with its source and words.",
+    Benchmark: "An international ranking that compares Shanghai with other cities, with its editions.",
+    Edition: "One edition of a benchmark (GFCI 37, the 2024 report), with the places sources state in it.",
+    Entry: "One city's place in an edition, as a source states it: a rank, a bound or a score, quoted.",
+    RankTarget: "A plan's ambition for a place in a ranking: within the top `rank` by the deadline.",
 }
 
 FIELDS: dict[type[BaseModel], dict[str, str]] = {
     Dataset: {
         "sources": "The documents cited, one [[sources]] table each.",
         "indicators": "The indicators, one [[indicators]] table each.",
+        "benchmarks": "The international rankings, one [[benchmarks]] table each.",
     },
     Source: {
         "id": "Kebab-case id, unique among sources; observations and targets cite it (e.g. scio-2024-03-28).",
@@ -76,6 +92,46 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "baseline_value": "The baseline value (with baseline_year).",
         "label": "The plan's name, shown with the target.",
         "source": "The id of the source setting the target.",
+        "quote": "The source's words setting it, verbatim.",
+        "note": "Anything a reader needs to know about it.",
+    },
+    Benchmark: {
+        "id": "Kebab-case id, unique among benchmarks: what fc rank names it by (e.g. gfci).",
+        "name": "Its name, as its producer gives it.",
+        "name_zh": "Its official Chinese name (e.g. 全球金融中心指数).",
+        "producer": "Who compiles and publishes it.",
+        "ranks": "What it ranks (financial centres, container ports …).",
+        "centers": "The centers it bears on, one or more of: economic, financial, trade, shipping, innovation.",
+        "frequency": "How often it appears: twice-a-year, yearly or irregular.",
+        "description": "What it is, in a sentence or two.",
+        "editions": "Its editions, one [[benchmarks.editions]] table each.",
+        "targets": "Rank ambitions that plans set for it, one [[benchmarks.targets]] table each.",
+    },
+    Edition: {
+        "name": "The edition's name, as its producer gives it (GFCI 37).",
+        "year": "The edition's year, by which editions are ordered.",
+        "published": "When it appeared: a TOML date, or 'YYYY-MM' or 'YYYY' as precise as known.",
+        "data_year": "The year its data describe, where a source says so.",
+        "note": "Anything a reader needs to know about it.",
+        "entries": "The places sources state in it, one [[benchmarks.editions.entries]] table each.",
+    },
+    Entry: {
+        "city": "The city, spelt the same in every edition (Shanghai, Hong Kong, Ningbo-Zhoushan).",
+        "listed_as": "The name the ranking gives, where it differs (Shanghai–Suzhou, Shanghai Pudong (PVG)).",
+        "rank": "Its place: 1 is first.",
+        "outside_top": "For 'not in the top N': N (the place is N + 1 or lower).",
+        "score": "Its score, in the benchmark's score_unit, where the source gives it.",
+        "from_order": "The place is read from the order of names or the wording of the quote, not stated as a number.",
+        "source": "The id of the source stating the place.",
+        "quote": "The source's words stating the place, verbatim.",
+        "note": "How the place is read, what else a source says.",
+    },
+    RankTarget: {
+        "rank": "The band: within the top `rank`.",
+        "deadline": "The year by which it should be reached.",
+        "set_in": "The year the plan set it.",
+        "label": "The plan's name.",
+        "source": "The id of the source setting it.",
         "quote": "The source's words setting it, verbatim.",
         "note": "Anything a reader needs to know about it.",
     },

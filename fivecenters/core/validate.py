@@ -15,17 +15,18 @@ from typing import Any, BinaryIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from fivecenters.core.benchmark_checks import benchmark_stats, check_benchmarks, raw_benchmark_citations
 from fivecenters.core.centers import Center
-from fivecenters.core.checks import Checker, Indexed, check_dataset
+from fivecenters.core.checks import Checker, Indexed, check_dataset, check_sources_cited
 from fivecenters.core.codes import Code
 from fivecenters.core.load import STDIN_NAME, DataError, parse_toml, read_stream, read_text
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
-from fivecenters.core.model import Dataset, Indicator, Source
+from fivecenters.core.model import Benchmark, Dataset, Indicator, Source
 from fivecenters.core.problems import KeyPath, Problem, Report
 from fivecenters.core.text import BIDI, CONTROL, LINE_BREAK, ZERO_WIDTH
 
-TOP_LEVEL = ("sources", "indicators")
+TOP_LEVEL = ("sources", "indicators", "benchmarks")
 M = TypeVar("M", bound=BaseModel)
 
 _PYDANTIC_CODES = {
@@ -53,12 +54,14 @@ def _describe(error: Any) -> tuple[Code, str]:
         return Code.UNKNOWN_KEY, f"unknown key '{name}'"
     if kind == "missing":
         return Code.MISSING_FIELD, f"required key '{name}' is missing"
-    if kind == "enum" and name == "center":
+    if kind == "enum" and (name == "center" or (len(loc) > 1 and loc[-2] == "centers")):
         return Code.UNKNOWN_CENTER, f"'{error['input']}' is not a center; expected {error['ctx']['expected']}." + (
             suggestion(str(error["input"]), [c.value for c in Center])
         )
     if kind == "enum":
         return Code.INVALID_VALUE, f"'{error['input']}' is not a valid {name}; expected {error['ctx']['expected']}"
+    if kind == "value_error":  # the model's own validators (a publication month) word their message
+        return Code.INVALID_VALUE, f"'{name}': {error['ctx']['error']}"
     if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
         return Code.INVALID_ID, f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
     code = _PYDANTIC_CODES.get(kind, Code.WRONG_TYPE)
@@ -126,7 +129,9 @@ def _check_text(checker: Checker, raw: dict[str, Any], text: str) -> None:
 
 
 def _finish(checker: Checker, dataset: Indexed, file: str, text: Callable[[], str]) -> tuple[Report, Dataset | None]:
-    check_dataset(checker, dataset)
+    citations = check_dataset(checker, dataset)
+    check_benchmarks(checker, dataset.benchmarks, citations)
+    check_sources_cited(checker, dataset, citations)
     report = Report(file, _locate(checker.problems, text), _stats(dataset))
     report.sort()
     return report, (None if report.errors else _dataset(dataset))
@@ -144,7 +149,9 @@ def _locate(problems: list[Problem], text: Callable[[], str]) -> list[Problem]:
 
 def _dataset(indexed: Indexed) -> Dataset:
     return Dataset.model_construct(
-        sources=[s for _, s in indexed.sources], indicators=[i for _, i in indexed.indicators]
+        sources=[s for _, s in indexed.sources],
+        indicators=[i for _, i in indexed.indicators],
+        benchmarks=[b for _, b in indexed.benchmarks],
     )
 
 
@@ -155,6 +162,7 @@ def _stats(indexed: Indexed) -> dict[str, int]:
         "indicators": len(indicators),
         "observations": sum(len(i.observations) for i in indicators),
         "targets": sum(len(i.targets) for i in indicators),
+        **benchmark_stats([b for _, b in indexed.benchmarks]),
     }
 
 
@@ -164,20 +172,29 @@ def _check_records(checker: Checker, raw: dict[str, Any], consume: bool = False)
     for key in raw:
         if key not in TOP_LEVEL:
             checker.add(
-                (key,), Code.UNKNOWN_KEY, f"unknown top-level key '{key}'; expected [[sources]] and [[indicators]]"
+                (key,),
+                Code.UNKNOWN_KEY,
+                f"unknown top-level key '{key}'; expected [[sources]], [[indicators]] and [[benchmarks]]",
             )
-    for key, model, into in (("sources", Source, indexed.sources), ("indicators", Indicator, indexed.indicators)):
+    kinds: tuple[tuple[str, type[BaseModel], list[Any]], ...] = (
+        ("sources", Source, indexed.sources),
+        ("indicators", Indicator, indexed.indicators),
+        ("benchmarks", Benchmark, indexed.benchmarks),
+    )
+    for key, model, into in kinds:
         records = raw.get(key, [])
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
             checker.add((key,), Code.WRONG_TYPE, f"'{key}' must be an array of tables ([[{key}]])")
             continue
-        if not records:
+        if not records and key != "benchmarks":  # a file may hold no benchmarks
             checker.add((key,), Code.MISSING_FIELD, f"no [[{key}]] in the file")
         for index, record in enumerate(records):
             if (valid := _validated(checker, model, record, (key, index))) is not None:
                 into.append((index, valid))
             elif key == "indicators":
                 indexed.cited |= _raw_citations(record)
+            elif key == "benchmarks":
+                indexed.cited |= raw_benchmark_citations(record)
             elif isinstance(record.get("id"), str):
                 indexed.invalid_source_ids.add(record["id"])
             if consume:

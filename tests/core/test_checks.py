@@ -29,6 +29,7 @@ from tests.support.base import (
     replace_once,
     report_for,
 )
+from tests.support.benchmark import BENCHMARK_CASES
 from tests.support.defects import DEFECTS, ONE_INDICATOR, Defect
 
 
@@ -50,9 +51,10 @@ def test_corpus(write_data: WriteData, defect: Defect) -> None:
 
 
 def test_corpus_covers_every_check_code() -> None:
-    """Every registry code a record or dataset can produce has a case (file-level codes are in test_load)."""
+    """Every registry code a record or dataset can produce has a case (file-level codes are in test_load;
+    the benchmarks' cases, in test_benchmark_checks)."""
     file_level = {"file-not-found", "not-a-file", "not-utf8", "empty-file", "byte-order-mark", "file-too-large"}
-    covered = {e.code for d in DEFECTS for e in d.expected}
+    covered = {e.code for d in DEFECTS for e in d.expected} | {e.code for *_, found in BENCHMARK_CASES for e in found}
     documents = {"document-outside-repository", "document-not-regular-file", "document-too-large"}  # hostile docs
     assert covered == set(Code) - file_level - documents - {"unreadable-file"}
     assert len(DEFECTS) >= 25
