@@ -15,7 +15,7 @@ from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citat
 from fivecenters.core.codes import Code
 from fivecenters.core.model import Benchmark, Edition, Entry, Published
 from fivecenters.core.problems import KeyPath
-from fivecenters.core.quotes import numbers_in
+from fivecenters.core.quotes import numbers_in, value_in_quote
 
 
 def check_benchmarks(checker: Checker, benchmarks: list[tuple[int, Benchmark]], citations: Citations) -> None:
@@ -45,6 +45,8 @@ def check_benchmarks(checker: Checker, benchmarks: list[tuple[int, Benchmark]], 
             for entry_number, entry in enumerate(edition.entries):
                 entry_path = (*edition_path, "entries", entry_number)
                 citations.check(entry_path, entry)
+                if entry.score_quote:
+                    citations.check_quote((*entry_path, "score_quote"), entry.source, entry.score_quote)
                 _check_entry(checker, entry, entry_path)
         _check_order(checker, benchmark, path)
         for number, target in enumerate(benchmark.targets):
@@ -148,15 +150,18 @@ def _check_entry(checker: Checker, entry: Entry, path: KeyPath) -> None:
                     f"{key} {place} does not appear in its quote; "
                     "if it is read from the order of a list, set from_order = true and say so in the note",
                 )
+    score_quote = entry.score_quote or entry.quote
     if entry.score is not None:
         if not math.isfinite(entry.score):
             checker.add((*path, "score"), Code.NOT_FINITE, f"score {entry.score} is not a finite number")
-        elif not _stated(entry.score, entry.quote):
+        elif not value_in_quote(entry.score, score_quote):  # volumes change scale: "377.8万吨" is 3.778 million t
             checker.add(
-                (*path, "quote"),
+                (*path, "score_quote" if entry.score_quote else "quote"),
                 Code.SCORE_NOT_IN_QUOTE,
                 f"score {entry.score:g} does not appear in its quote",
             )
+    elif entry.score_quote:
+        checker.add((*path, "score_quote"), Code.SCORE_QUOTE_WITHOUT_SCORE, "score_quote is set but score is not")
 
 
 def _stated(number: float, quote: str) -> bool:

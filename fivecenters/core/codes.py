@@ -378,3 +378,9 @@ class Code(StrEnum):
         "Score not in quote",
         "An entry's `score` does not appear in its `score_quote` (or, without one, its `quote`).",
     )
+    SCORE_QUOTE_WITHOUT_SCORE = (
+        "score-quote-without-score",
+        Severity.ERROR,
+        "Score quote without score",
+        "An entry has a `score_quote` but no `score`.",
+    )

@@ -155,7 +155,8 @@ class Entry(Record):
 
     `rank` is an exact place; `outside_top = 5` records "not in the top five",
     a fact (rank ≥ 6) rather than a gap. `from_order` says the place is read
-    from the order of a list of names in the quote rather than stated as a number.
+    from the quote's order of names or its wording ("the busiest") rather than
+    stated as a number. `score_quote`: the same source's sentence giving the score.
     """
 
     city: Text
@@ -166,6 +167,7 @@ class Entry(Record):
     from_order: bool = False
     source: Id
     quote: Text
+    score_quote: Text | None = None
     note: Text | None = None
 
 
@@ -199,6 +201,7 @@ class Benchmark(Record):
     name_zh: Text | None = None
     producer: Text
     ranks: Text
+    score_unit: Text | None = None
     centers: list[Annotated[Center, LAX]]
     frequency: Annotated[Frequency, LAX]
     description: Text | None = None

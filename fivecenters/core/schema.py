@@ -101,6 +101,7 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "name_zh": "Its official Chinese name (e.g. 全球金融中心指数).",
         "producer": "Who compiles and publishes it.",
         "ranks": "What it ranks (financial centres, container ports …).",
+        "score_unit": "What its scores count (points, million TEU), where entries give scores.",
         "centers": "The centers it bears on, one or more of: economic, financial, trade, shipping, innovation.",
         "frequency": "How often it appears: twice-a-year, yearly or irregular.",
         "description": "What it is, in a sentence or two.",
@@ -124,6 +125,7 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "from_order": "The place is read from the order of names or the wording of the quote, not stated as a number.",
         "source": "The id of the source stating the place.",
         "quote": "The source's words stating the place, verbatim.",
+        "score_quote": "The same source's words giving the score, when they are not the quote's.",
         "note": "How the place is read, what else a source says.",
     },
     RankTarget: {
@@ -148,6 +150,9 @@ def _field(node: dict[str, Any], enums: dict[str, Any], description: str) -> dic
     ref = node.pop("$ref", "").rpartition("/")[2]
     if ref in enums:
         node = {**{k: v for k, v in enums[ref].items() if k != "title"}, **node}
+    items = node.get("items", {})
+    if (item_ref := items.get("$ref", "").rpartition("/")[2]) in enums:  # a list of choices (a benchmark's centers)
+        node = {**node, "items": {k: v for k, v in enums[item_ref].items() if k != "title"}}
     return {**node, "description": description}
 
 

@@ -39,6 +39,7 @@ def test_the_choices_are_enums(schema: dict) -> None:
     assert definitions["Indicator"]["properties"]["kind"]["enum"] == [k.value for k in Kind]
     assert definitions["Observation"]["properties"]["qualifier"]["enum"] == [q.value for q in Qualifier]
     assert definitions["Observation"]["properties"]["status"]["enum"] == [s.value for s in Status]
+    assert definitions["Benchmark"]["properties"]["centers"]["items"]["enum"] == [c.value for c in Center]
 
 
 def test_it_accepts_the_shipped_data_as_json(schema: dict) -> None:

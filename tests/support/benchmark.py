@@ -78,6 +78,26 @@ BENCHMARK_CASES: list[tuple[str, list[tuple[str, str]], list[Expect]]] = [
         [Expect("score-not-in-quote", "Beijing third with 80.5")],
     ),
     (
+        "score-in-another-sentence",
+        [
+            (
+                'score = 80.5\nsource = "shipping-plan"\nquote = "Beijing third with 80.5 points"',
+                'score = 80.5\nsource = "shipping-plan"\nquote = "Beijing third"\nscore_quote = "with 80.5 points"',
+            )
+        ],
+        [],
+    ),
+    (
+        "score-quote-checked-in-document",
+        [(CLUSTER_QUOTE, f'score = 47.3\n{CLUSTER_QUOTE}\nscore_quote = "handled 47.3 million TEUs in 2022"')],
+        [Expect("quote-not-in-document", 'score_quote = "handled 47.3')],
+    ),
+    (
+        "score-quote-without-score",
+        [('quote = "Shanghai came ninth"', 'quote = "Shanghai came ninth"\nscore_quote = "ninth"')],
+        [Expect("score-quote-without-score", 'score_quote = "ninth"')],
+    ),
+    (
         "rank-and-bound",
         [("rank = 9\n", "rank = 9\noutside_top = 5\n")],
         [Expect("rank-and-bound", "rank = 9", table=True), Expect("rank-not-in-quote", "Shanghai came ninth")],
