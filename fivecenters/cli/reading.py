@@ -34,15 +34,22 @@ def show(
     with user_errors():
         from fivecenters.core.lookup import center_named
         from fivecenters.core.snapshot import center_snapshot, overview
+        from fivecenters.core.standing import standings_for
         from fivecenters.output.grids import overview_grids, show_grid
+        from fivecenters.output.standing_grids import latest_line
 
         chosen = center_named(center) if center else None
         if chosen is None:
             centers = overview(load_data(data), year)
             emit(output_format, centers, overview_grids(centers))
         else:
-            snapshot = center_snapshot(load_data(data), chosen, year)
-            emit(output_format, snapshot, [show_grid(snapshot)])
+            dataset = load_data(data)
+            snapshot = center_snapshot(dataset, chosen, year)
+            # For people only (`fc rank` has the records): the latest place on each benchmark.
+            ranks = [latest_line(s) for s in standings_for(dataset, chosen, year)]
+            emit(
+                output_format, snapshot, [show_grid(snapshot)], ["Among its peers (fc rank):", *ranks] if ranks else []
+            )
 
 
 @app.command()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from fivecenters.core.centers import ALIASES, Center, resolve_center
 from fivecenters.core.errors import UnknownName
-from fivecenters.core.model import Dataset, Indicator
+from fivecenters.core.model import Benchmark, Dataset, Indicator
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:
@@ -55,3 +55,17 @@ def require_as_of(indicators: list[Indicator], year: int) -> None:
     if not years or year < years[0]:
         listed = ", ".join(map(str, years)) or "none"
         raise UnknownName(f"no data as of {year}. Years with data: {listed}.")
+
+
+def benchmark_or_center(dataset: Dataset, name: str) -> Benchmark | Center:
+    """A benchmark id (or its Chinese name) first, then a center name or alias."""
+    key = name.strip()
+    if benchmark := next((b for b in dataset.benchmarks if key.lower() == b.id or key == b.name_zh), None):
+        return benchmark
+    if center := resolve_center(key):
+        return center
+    ids = [b.id for b in dataset.benchmarks]
+    raise UnknownName(
+        f"'{name}' is neither a benchmark nor a center.{suggestion(name, [*ids, *ALIASES])} "
+        f"Benchmarks: {', '.join(sorted(ids)) or 'none'}. Centers: {', '.join(c.value for c in Center)}."
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated
@@ -237,12 +238,18 @@ class Dataset(Record):
     def citations(self) -> dict[str, list[str]]:
         """Which indicators and benchmarks cite each source, in file order."""
         citing: dict[str, list[str]] = {}
-        cited_by = [(i.id, [*i.observations, *i.targets]) for i in self.indicators]
-        for owner, records in [*cited_by, *((b.id, b.cited()) for b in self.benchmarks)]:
+
+        def cite(owner: str, records: Iterable[Observation | Target | Entry | RankTarget]) -> None:
             for record in records:
                 ids = citing.setdefault(record.source, [])
                 if owner not in ids:
                     ids.append(owner)
+
+        for indicator in self.indicators:
+            cite(indicator.id, indicator.observations)
+            cite(indicator.id, indicator.targets)
+        for benchmark in self.benchmarks:
+            cite(benchmark.id, benchmark.cited())
         return citing
 
 

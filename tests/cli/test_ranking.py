@@ -1,0 +1,110 @@
+"""`fc rank` end to end, on the shipped data and on small files, and the line it adds to `fc show`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.support import ROOT
+from tests.support.base import WriteData, replace_once
+from tests.support.benchmark import WITH_BENCHMARK
+from tests.support.reading import READING, fc_reading
+
+SHIPPED = ROOT / "indicators.toml"
+WIDE = {"COLUMNS": "250"}
+
+
+def ok(*args: str, data: Path = SHIPPED) -> str:
+    result = fc_reading(*args, data=data, env=WIDE)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def as_json(*args: str, data: Path = SHIPPED) -> Any:
+    return json.loads(ok(*args, "--format", "json", data=data))
+
+
+def test_rank_financial_shows_every_gfci_edition_with_its_peers() -> None:
+    [gfci] = as_json("rank", "financial")
+    assert gfci["benchmark"] == "gfci" and gfci["name_zh"] == "全球金融中心指数"
+    years = {e["year"] for e in gfci["editions"] if e["shanghai"]}
+    assert set(range(2016, 2026)) <= years
+    by_name = {e["edition"]: e for e in gfci["editions"]}
+    assert by_name["GFCI 28"]["shanghai"]["rank"] == 3
+    assert [p["city"] for p in by_name["GFCI 28"]["peers"]][:2] == ["New York", "London"]
+    assert gfci["latest"]["edition"] == "GFCI 38"
+    table = ok("rank", "financial")
+    assert "Global Financial Centres Index (全球金融中心指数)" in table
+    for text in ("GFCI 20", "16th", "GFCI 38", "8th", "New York 1st", "Latest: 8th in GFCI 38"):
+        assert text in table
+
+
+def test_rank_shipping_has_the_shipping_benchmarks_with_peer_scores() -> None:
+    found = {b["benchmark"]: b for b in as_json("rank", "shipping")}
+    assert {"xinhua-baltic", "menon-maritime-cities", "container-ports", "aci-cargo-airports"} <= set(found)
+    xinhua = {e["year"]: e for e in found["xinhua-baltic"]["editions"]}
+    assert set(range(2019, 2026)) <= set(xinhua)
+    assert xinhua[2022]["shanghai"]["score"] == 82.79
+    assert {p["city"]: p.get("score") for p in xinhua[2024]["peers"]}["London"] == 82.5
+    assert found["xinhua-baltic"]["over_5_years"] == {"places": 0, "at_least": False, "since": "ISCDI 2020"}
+    # Menon 2019 states only that Shanghai was not in the top five: the move to 4th is a lower bound.
+    assert found["menon-maritime-cities"]["since_previous"] == {
+        "places": 2,
+        "at_least": True,
+        "since": "Leading Maritime Capitals 2019",
+    }
+
+
+def test_one_benchmark_by_id_or_chinese_name() -> None:
+    assert [b["benchmark"] for b in as_json("rank", "gii-clusters")] == ["gii-clusters"]
+    assert [b["benchmark"] for b in as_json("rank", "全球金融中心指数")] == ["gfci"]
+    assert len(as_json("rank")) == 8
+
+
+def test_csv_is_one_row_per_city_and_edition() -> None:
+    rows = list(csv.DictReader(io.StringIO(ok("rank", "xinhua-baltic", "--format", "csv"))))
+    shanghai = [r for r in rows if r["city"] == "Shanghai"]
+    assert [r["edition"] for r in shanghai] == [f"ISCDI {y}" for y in range(2019, 2026)]
+    assert [r["rank"] for r in shanghai] == ["4", "3", "3", "3", "3", "3", "3"]
+    assert shanghai[1]["change"] == "1" and shanghai[0]["change"] == ""
+    assert all(r["source"] and r["quote"] for r in rows)
+    assert len(rows) > len(shanghai) * 3
+
+
+def test_markdown_table_per_benchmark() -> None:
+    text = ok("rank", "innovation", "--format", "markdown")
+    assert text.count("### ") == 2
+    assert "| GII 2021 pub. 2021-09 | 8th |" in text
+
+
+def test_unknown_name_is_a_usage_error() -> None:
+    result = fc_reading("rank", "gfcj", data=SHIPPED)
+    assert result.exit_code == 2
+    assert "neither a benchmark nor a center" in result.stderr and "Did you mean 'gfci'?" in result.stderr
+
+
+def test_a_file_without_benchmarks() -> None:
+    result = fc_reading("rank", "shipping", data=READING)
+    assert result.exit_code == 0
+    assert "No benchmarks recorded for the International Shipping Center." in result.stdout
+    assert json.loads(fc_reading("rank", "--format", "json", data=READING).stdout) == []
+
+
+def test_show_adds_one_line_per_benchmark(write_data: WriteData) -> None:
+    text = ok("show", "shipping")
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 4
+    assert "- Xinhua-Baltic International Shipping Centre Development Index: 3rd in ISCDI 2025 (unchanged" in text
+    # The records of fc show stay the indicators' own.
+    assert all("indicator" in r or "id" in r for r in as_json("show", "shipping"))
+    as_of = ok("show", "innovation", "--year", "2022", data=write_data(WITH_BENCHMARK))
+    assert "Science and technology clusters: not in top 5 in Clusters 2022" in as_of
+
+
+def test_data_text_is_shown_literally(write_data: WriteData) -> None:
+    text = replace_once(WITH_BENCHMARK, 'city = "Beijing"', 'city = "[red]Beijing[/red]"')
+    shown = ok("rank", "clusters", data=write_data(text))
+    assert "[red]Beijing[/red] 3rd (80.5)" in shown
