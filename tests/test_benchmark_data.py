@@ -64,3 +64,9 @@ def test_benchmark_sources_say_how_far_to_trust_them(dataset: Dataset) -> None:
     relayed = [s for s in map(dataset.source, cited) if s is not None and "(via " in s.publisher]
     assert len(relayed) >= 30
     assert all(s.url and s.reliability for s in relayed), [s.id for s in relayed if not s.reliability]
+
+
+def test_indicators_carry_the_official_chinese_names_the_facts_give(dataset: Dataset) -> None:
+    named = {i.id: i.name_zh for i in dataset.indicators if i.name_zh}
+    assert named["gdp"] == "地区生产总值" and named["container-throughput"] == "集装箱吞吐量"
+    assert len(named) >= 8

@@ -20,6 +20,15 @@ class Center(StrEnum):
     def title(self) -> str:
         return TITLES[self]
 
+    @property
+    def title_zh(self) -> str:
+        return TITLES_ZH[self]
+
+    @property
+    def bilingual(self) -> str:
+        """The English title with the official Chinese name beside it, for headings."""
+        return f"{self.title} ({self.title_zh})"
+
 
 TITLES = {
     Center.ECONOMIC: "International Economic Center",
@@ -27,6 +36,16 @@ TITLES = {
     Center.TRADE: "International Trade Center",
     Center.SHIPPING: "International Shipping Center",
     Center.INNOVATION: "International Sci-Tech Innovation Center",
+}
+
+# The official names, as the 2021 government work report writes them (国际经济、金融、贸易、航运中心;
+# 具有全球影响力的科技创新中心); "国际科技创新中心" is the usage from 2024.
+TITLES_ZH = {
+    Center.ECONOMIC: "国际经济中心",
+    Center.FINANCIAL: "国际金融中心",
+    Center.TRADE: "国际贸易中心",
+    Center.SHIPPING: "国际航运中心",
+    Center.INNOVATION: "具有全球影响力的科技创新中心",
 }
 
 ALIASES: dict[str, Center] = {
@@ -46,6 +65,16 @@ ALIASES: dict[str, Center] = {
     "tech": Center.INNOVATION,
     "technology": Center.INNOVATION,
     "sci-tech-innovation": Center.INNOVATION,
+    **{title: center for center, title in TITLES_ZH.items()},
+    **{f"上海{title}": center for center, title in TITLES_ZH.items()},
+    "经济": Center.ECONOMIC,
+    "金融": Center.FINANCIAL,
+    "贸易": Center.TRADE,
+    "航运": Center.SHIPPING,
+    "科创": Center.INNOVATION,
+    "科技创新": Center.INNOVATION,
+    "科技创新中心": Center.INNOVATION,
+    "国际科技创新中心": Center.INNOVATION,
 }
 
 

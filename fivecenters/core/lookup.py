@@ -27,7 +27,10 @@ def center_named(name: str) -> Center:
 
 
 def indicator_named(dataset: Dataset, name: str) -> Indicator:
+    """By id, or by its official Chinese name (集装箱吞吐量)."""
     if indicator := dataset.indicator(name.strip().lower()):
+        return indicator
+    if indicator := next((i for i in dataset.indicators if i.name_zh == name.strip()), None):
         return indicator
     ids = [i.id for i in dataset.indicators]
     raise UnknownName(f"unknown indicator '{name}'.{suggestion(name, ids)} Valid indicators: {', '.join(sorted(ids))}.")

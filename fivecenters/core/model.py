@@ -114,6 +114,7 @@ class Indicator(Record):
     id: Id
     center: Annotated[Center, LAX]
     name: Text
+    name_zh: Text | None = None  # the official Chinese name, where a source gives it
     unit: Text
     kind: Annotated[Kind, LAX]
     direction: Annotated[Direction, LAX]

@@ -47,6 +47,7 @@ def indicator_record(indicator: Indicator) -> RecordDict:
         "center": indicator.center.value,
         "indicator": indicator.id,
         "name": indicator.name,
+        "name_zh": indicator.name_zh,
         "unit": indicator.unit,
         "kind": indicator.kind.value,
         "direction": indicator.direction.value,

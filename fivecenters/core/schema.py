@@ -63,6 +63,7 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "id": "Kebab-case id, unique and stable: what fc show and fc add name it by.",
         "center": "The center it measures: economic, financial, trade, shipping or innovation.",
         "name": "A short name.",
+        "name_zh": "The official Chinese name, where a source gives it (e.g. 集装箱吞吐量); fc info finds it by it.",
         "unit": "The unit with its scale, e.g. 'million TEU', 'trillion yuan' or '%'.",
         "kind": "stock (a level at year end), flow (a total over the year), ratio, growth (a rate of change) or rank.",
         "direction": "Which way is better: higher or lower.",

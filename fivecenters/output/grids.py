@@ -53,7 +53,7 @@ class Grid:
 
 
 def show_grid(snapshot: CenterSnapshot) -> Grid:
-    title = snapshot.center.title + (f", as of {snapshot.as_of}" if snapshot.as_of else "")
+    title = snapshot.center.bilingual + (f", as of {snapshot.as_of}" if snapshot.as_of else "")
     columns = ["Indicator", "Latest", "Change", "Trend", "Next target", "Source"]
     grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0}), optional=(3, 4), ids=frozenset({5}))
     for state in snapshot.states:
@@ -154,9 +154,10 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
 
 def info_grids(info: IndicatorInfo) -> list[Grid]:
     indicator, assessments = info.state.indicator, info.state.assessments
-    about = Grid(f"{indicator.name} ({indicator.id})", ["Field", "Value"])
+    chinese = f" {indicator.name_zh}" if indicator.name_zh else ""
+    about = Grid(f"{indicator.name}{chinese} ({indicator.id})", ["Field", "Value"])
     for name, value in (
-        ("Center", indicator.center.title),
+        ("Center", indicator.center.bilingual),
         ("Unit", indicator.unit),
         ("Kind", indicator.kind.value),
         ("Better when", f"{indicator.direction.value}"),

@@ -18,7 +18,7 @@ from fivecenters.core.progress import Assessment, assess
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
-from tests.support.base import WriteData
+from tests.support.base import BASE_TOML, WriteData, replace_once
 from tests.support.reading import (
     READING,
     fc_reading,
@@ -263,7 +263,7 @@ def test_show_year_shows_values_as_of_that_year() -> None:
     assert record["latest"]["year"] == expected.year == 2022
     assert record["latest"]["value"] == expected.value
     assert [p["year"] for p in record["series"]] == [o.year for o in indicator.used_observations() if o.year <= 2022]
-    assert "International Shipping Center, as of 2022" in ok("show", "shipping", "--year", "2022")
+    assert "International Shipping Center (国际航运中心), as of 2022" in ok("show", "shipping", "--year", "2022")
     for center in json_of("show", "--year", "2022"):
         for snap in center["indicators"]:
             assert snap["latest"]["value"] == latest_used(fixture_indicator(snap["indicator"]), 2022).value
@@ -454,3 +454,22 @@ def test_fixture_is_valid() -> None:
     result = fc_reading("validate", data=READING)
     assert result.exit_code == 0, result.output
     assert "0 errors, 0 warnings" in result.stdout
+
+
+def test_chinese_names_are_accepted_and_shown(write_data: WriteData) -> None:
+    """`fc show 航运` and `fc info` by an indicator's official Chinese name, shown beside the English one."""
+    shown = ok("show", "航运")
+    assert "International Shipping Center (国际航运中心)" in shown
+    text = replace_once(
+        BASE_TOML,
+        'name = "Container throughput, Port of Shanghai"\n',
+        'name = "Container throughput, Port of Shanghai"\nname_zh = "集装箱吞吐量"\n',
+    )
+    result = fc_reading("info", "集装箱吞吐量", data=write_data(text), env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "Container throughput, Port of Shanghai 集装箱吞吐量" in result.stdout
+    assert "International Shipping Center (国际航运中心)" in result.stdout
+    assert (
+        json.loads(fc_reading("show", "shipping", "-f", "json", data=write_data(text)).stdout)[0]["name_zh"]
+        == "集装箱吞吐量"
+    )

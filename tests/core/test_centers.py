@@ -23,6 +23,13 @@ from fivecenters.core.centers import ALIASES, Center, resolve_center
         ("  Finance ", Center.FINANCIAL),
         ("ECONOMY", Center.ECONOMIC),
         ("Shipping", Center.SHIPPING),
+        # The official Chinese names, with and without 上海, and the short forms people type.
+        ("航运", Center.SHIPPING),
+        ("国际金融中心", Center.FINANCIAL),
+        ("上海国际贸易中心", Center.TRADE),
+        ("具有全球影响力的科技创新中心", Center.INNOVATION),
+        ("国际科技创新中心", Center.INNOVATION),
+        (" 经济 ", Center.ECONOMIC),
     ],
 )
 def test_resolve_center_aliases(typed: str, center: Center) -> None:
@@ -45,3 +52,10 @@ def test_resolve_center_unknown(typed: str) -> None:
 def test_any_casing_of_an_alias_resolves(alias: str, upper: list[bool]) -> None:
     typed = "".join(c.upper() if upper[i % len(upper)] else c for i, c in enumerate(alias)) if upper else alias
     assert resolve_center(typed) is ALIASES[alias]
+
+
+def test_every_center_has_its_official_chinese_name_as_an_alias() -> None:
+    for center in Center:
+        assert center.title_zh.endswith("中心")
+        assert resolve_center(center.title_zh) is center
+        assert center.bilingual == f"{center.title} ({center.title_zh})"
