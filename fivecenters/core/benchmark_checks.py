@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citations
+from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citations, repeated
 from fivecenters.core.codes import Code
 from fivecenters.core.model import Benchmark, Edition, Entry, Published
 from fivecenters.core.problems import KeyPath
@@ -22,25 +22,23 @@ def check_benchmarks(checker: Checker, benchmarks: list[tuple[int, Benchmark]], 
     seen: dict[str, int] = {}
     for index, benchmark in benchmarks:
         path: KeyPath = ("benchmarks", index)
-        if benchmark.id in seen:
+        if (first := repeated(seen, benchmark.id, index)) is not None:
             checker.add(
                 (*path, "id"),
                 Code.DUPLICATE_ID,
-                f"benchmark id '{benchmark.id}' is already used by benchmark #{seen[benchmark.id] + 1}",
+                f"benchmark id '{benchmark.id}' is already used by benchmark #{first + 1}",
             )
-        seen.setdefault(benchmark.id, index)
         if not benchmark.editions and not benchmark.targets:
             checker.add(path, Code.NO_EDITIONS, f"benchmark '{benchmark.id}' has no editions and no targets")
         names: dict[str, int] = {}
         for number, edition in enumerate(benchmark.editions):
             edition_path = (*path, "editions", number)
-            if edition.name in names:
+            if (first := repeated(names, edition.name, number)) is not None:
                 checker.add(
                     (*edition_path, "name"),
                     Code.DUPLICATE_EDITION,
-                    f"edition '{edition.name}' is already edition #{names[edition.name] + 1} of '{benchmark.id}'",
+                    f"edition '{edition.name}' is already edition #{first + 1} of '{benchmark.id}'",
                 )
-            names.setdefault(edition.name, number)
             _check_edition(checker, edition, edition_path)
             for entry_number, entry in enumerate(edition.entries):
                 entry_path = (*edition_path, "entries", entry_number)
@@ -110,14 +108,13 @@ def _check_edition(checker: Checker, edition: Edition, path: KeyPath) -> None:
         checker.add(path, Code.NO_ENTRIES, f"edition '{edition.name}' has no entries")
     cities: dict[str, int] = {}
     for number, entry in enumerate(edition.entries):
-        if entry.city in cities:
+        if (first := repeated(cities, entry.city, number)) is not None:
             checker.add(
                 (*path, "entries", number, "city"),
                 Code.DUPLICATE_ENTRY,
-                f"{entry.city} already has entry #{cities[entry.city] + 1} in '{edition.name}'; "
+                f"{entry.city} already has entry #{first + 1} in '{edition.name}'; "
                 "one entry per city per edition (a second source goes in the note)",
             )
-        cities.setdefault(entry.city, number)
 
 
 def _check_order(checker: Checker, benchmark: Benchmark, path: KeyPath) -> None:
