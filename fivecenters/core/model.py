@@ -204,7 +204,7 @@ class Benchmark(Record):
     producer: Text
     ranks: Text
     score_unit: Text | None = None
-    centers: list[Annotated[Center, LAX]]
+    centers: Annotated[list[Annotated[Center, LAX]], Field(min_length=1)]
     frequency: Annotated[Frequency, LAX]
     description: Text | None = None
     editions: list[Edition] = Field(default_factory=list)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fivecenters.core.canonical import canonical_text, format_text
 from fivecenters.core.load import parse_toml
@@ -99,3 +102,22 @@ rank = 5
 """
     entries = parse_toml(format_text(text, "x"), "x")["benchmarks"][0]["editions"][0]["entries"]
     assert [e["city"] for e in entries] == ["Fifth", "Outside the top five", "Sixth", "Only a score"]
+
+
+PLACES = st.one_of(
+    st.builds(dict, rank=st.integers(1, 200)),
+    st.builds(dict, outside_top=st.integers(1, 200)),
+    st.builds(dict, score=st.floats(0, 1000, allow_nan=False)),
+)
+
+
+@given(st.lists(st.tuples(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1), PLACES)))
+def test_canonical_order_of_entries_does_not_depend_on_the_file(cities: list[tuple[str, dict[str, Any]]]) -> None:
+    """Any entries in any order: one canonical text, which is its own canonical form."""
+    entries = [{"city": city, **place, "source": "s", "quote": "q"} for city, place in cities]
+    data = {"benchmarks": [{"id": "b", "editions": [{"name": "e", "year": 2020, "entries": entries}]}]}
+    reversed_data = {"benchmarks": [{"id": "b", "editions": [{"name": "e", "year": 2020, "entries": entries[::-1]}]}]}
+    text = canonical_text(data)
+    assert format_text(text, "x") == text
+    if len({city for city, _ in cities}) == len(cities):  # entries differing only in city tie-break by city
+        assert canonical_text(reversed_data) == text

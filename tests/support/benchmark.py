@@ -143,6 +143,11 @@ BENCHMARK_CASES: list[tuple[str, list[tuple[str, str]], list[Expect]]] = [
         [Expect("unknown-center", 'centers = ["science"]')],
     ),
     (
+        "a-benchmark-bears-on-a-center-at-least",
+        [('centers = ["innovation"]', "centers = []")],
+        [Expect("wrong-type", "centers = []")],
+    ),
+    (
         "invalid-frequency",
         [('frequency = "yearly"', 'frequency = "annual"')],
         [Expect("invalid-value", 'frequency = "annual"')],
