@@ -157,6 +157,7 @@ class Standings(Result):
         for benchmark in self.record():
             for edition in benchmark["editions"]:
                 own = {"benchmark": benchmark["benchmark"], **plain_fields(edition)}
+                own.pop("change", None)  # Shanghai's, on its own row
                 if edition["shanghai"]:
                     change = edition["change"] or {}
                     rows.append(
