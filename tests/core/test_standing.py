@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.model import Benchmark, Edition, Entry, RankTarget
-from fivecenters.core.standing import BandStatus, Movement, movement, standing
+from fivecenters.core.model import Edition, RankTarget
+from fivecenters.core.standing import BandAssessment, BandStatus, Movement, movement, standing
 from fivecenters.core.validate import load_dataset
 from tests.support.base import WriteData
-from tests.support.benchmark import WITH_BENCHMARK
-
-
-def entry(city: str = "Shanghai", **place: Any) -> Entry:
-    return Entry(city=city, source="s", quote="q", **place)
-
-
-def benchmark(*editions: Edition, targets: tuple[RankTarget, ...] = ()) -> Benchmark:
-    return Benchmark(
-        id="b",
-        name="B",
-        producer="P",
-        ranks="cities",
-        centers=["shipping"],
-        frequency="yearly",
-        editions=list(editions),
-        targets=list(targets),
-    )
-
-
-def edition(year: int, *entries: Entry, name: str | None = None) -> Edition:
-    return Edition(name=name or f"E{year}", year=year, entries=list(entries))
+from tests.support.benchmark import WITH_BENCHMARK, benchmark, edition, entry
 
 
 def test_movement_between_places_and_bounds() -> None:
@@ -99,7 +76,7 @@ def test_as_of_leaves_out_later_editions() -> None:
 
 
 def test_rank_bands() -> None:
-    def band_of(*editions: Edition, rank: int = 3, deadline: int = 2025) -> Any:
+    def band_of(*editions: Edition, rank: int = 3, deadline: int = 2025) -> BandAssessment:
         target = RankTarget(rank=rank, deadline=deadline, source="s", quote="q")
         return standing(benchmark(*editions, targets=(target,))).bands[0]
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from fivecenters.core.model import Benchmark, Edition, Entry
 from fivecenters.core.standing import Movement, standing
 from fivecenters.output.standing_grids import latest_line, movement_text, place_text, rank_grid
-
-
-def entry(city: str = "Shanghai", **place: float) -> Entry:
-    return Entry(city=city, source="s", quote="q", **place)  # type: ignore[arg-type]
+from tests.support.benchmark import benchmark as make_benchmark
+from tests.support.benchmark import edition, entry
 
 
 def test_places_and_bounds() -> None:
@@ -26,21 +23,13 @@ def test_movements_say_how_sure_they_are() -> None:
 
 
 def test_the_grid_names_the_edition_a_change_counts_from_only_when_it_is_not_the_row_above() -> None:
-    benchmark = Benchmark(
-        id="b",
-        name="B",
+    benchmark = make_benchmark(
+        edition(2019, entry(rank=7)),
+        edition(2020, entry("Tokyo", rank=1)),
+        edition(2021, entry(rank=4, score=80.5), entry("Tokyo", rank=1)),
+        edition(2022, entry(rank=4)),
         name_zh="乙",
-        producer="P",
-        ranks="cities",
         score_unit="points",
-        centers=["shipping"],
-        frequency="yearly",
-        editions=[
-            Edition(name="E2019", year=2019, entries=[entry(rank=7)]),
-            Edition(name="E2020", year=2020, entries=[entry("Tokyo", rank=1)]),
-            Edition(name="E2021", year=2021, entries=[entry(rank=4, score=80.5), entry("Tokyo", rank=1)]),
-            Edition(name="E2022", year=2022, entries=[entry(rank=4)]),
-        ],
     )
     grid = rank_grid(standing(benchmark))
     assert grid.title == "B (乙)"

@@ -7,7 +7,9 @@ quotes of its 5th place and of its rank target are in the base document.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from fivecenters.core.model import Benchmark, Edition, Entry, RankTarget
 from tests.support import FIXTURES
 from tests.support.base import BASE_TOML
 from tests.support.defects import Expect
@@ -173,3 +175,26 @@ BENCHMARK_CASES: list[tuple[str, list[tuple[str, str]], list[Expect]]] = [
         [Expect("no-editions", 'name = "E"', table=True), Expect("duplicate-id", 'id = "clusters"', occurrence=-1)],
     ),
 ]
+
+
+def entry(city: str = "Shanghai", **place: Any) -> Entry:
+    return Entry(city=city, source="s", quote="q", **place)
+
+
+def benchmark(*editions: Edition, targets: tuple[RankTarget, ...] = (), **extra: Any) -> Benchmark:
+    """A benchmark built in code, for the functions that read one."""
+    return Benchmark(
+        id="b",
+        name="B",
+        producer="P",
+        ranks="cities",
+        centers=["shipping"],
+        frequency="yearly",
+        editions=list(editions),
+        targets=list(targets),
+        **extra,
+    )
+
+
+def edition(year: int, *entries: Entry, name: str | None = None) -> Edition:
+    return Edition(name=name or f"E{year}", year=year, entries=list(entries))
