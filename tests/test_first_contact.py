@@ -69,7 +69,7 @@ def test_the_readme_setup_line_works_pasted_into_bash_on_a_fresh_clone(tmp_path:
     assert process.returncode == 0, process.stdout[-3000:] + process.stderr[-3000:]
     assert re.search(r"^ok: indicators\.toml: 0 errors, 0 warnings \(\d+ sources", process.stdout, re.MULTILINE)
     for center in Center:
-        assert center.title in process.stdout, f"the overview lacks {center.title}"
+        assert center.full_name in process.stdout, f"the overview lacks {center.full_name}"
     assert (clone / ".venv" / "bin" / "fivecenters").is_file()
 
 

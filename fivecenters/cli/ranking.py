@@ -36,6 +36,6 @@ def rank(
         dataset = load_data(data)
         chosen = benchmark_or_center(dataset, name) if name else None
         found = standings(dataset, chosen)
-        where = f" for the {chosen.title}" if isinstance(chosen, Center) else ""
+        where = f" for the {chosen.full_name}" if isinstance(chosen, Center) else ""
         lines = [] if found.benchmarks else [f"No benchmarks recorded{where}."]
         emit(output_format, found, [rank_grid(s) for s in found.benchmarks], lines)

@@ -16,18 +16,19 @@ class Center(StrEnum):
     SHIPPING = "shipping"
     INNOVATION = "innovation"
 
+    # Not `title`: that would shadow str.title, which every StrEnum member has.
     @property
-    def title(self) -> str:
+    def full_name(self) -> str:
         return TITLES[self]
 
     @property
-    def title_zh(self) -> str:
+    def full_name_zh(self) -> str:
         return TITLES_ZH[self]
 
     @property
     def bilingual(self) -> str:
         """The English title with the official Chinese name beside it, for headings."""
-        return f"{self.title} ({self.title_zh})"
+        return f"{self.full_name} ({self.full_name_zh})"
 
 
 TITLES = {

@@ -156,7 +156,7 @@ def assess(indicator: Indicator, target: Target, as_of: int | None = None) -> As
     method = "cagr" if compound else "linear"
     actual = yearly_rate(baseline.value, latest.value, latest.year - baseline.year, compound)
     required = yearly_rate(baseline.value, target.value, target.deadline - baseline.year, compound)
-    numbers = {"method": method, "actual_rate": actual, "required_rate": required}
+    numbers: dict[str, Any] = {"method": method, "actual_rate": actual, "required_rate": required}
     needed_sign = 1 if indicator.direction is Direction.HIGHER else -1
     if required * needed_sign <= 0:
         # The baseline already met the target, yet the latest value does not.

@@ -25,7 +25,7 @@ class CenterOverview:
     def to_dict(self) -> dict[str, Any]:
         return {
             "center": self.center.value,
-            "title": self.center.title,
+            "title": self.center.full_name,
             "indicators": [s.to_dict() for s in self.headlines],
             "targets": self.outlook,
         }

@@ -73,7 +73,7 @@ def overview_grids(overview: Overview) -> list[Grid]:
     grids = []
     for center in overview.centers:
         grid = Grid(
-            center.center.title,
+            center.center.full_name,
             ["Indicator", "Latest", "Year", "Change"],
             numeric=frozenset({1}),
             wrapping=frozenset({0}),
@@ -95,7 +95,7 @@ def compare_grids(comparison: Comparison) -> list[Grid]:
     grids = []
     for center, rows in comparison.by_center().items():
         columns = ["Indicator", str(first), str(second), "Change", "Relative"]
-        grid = Grid(center.title, columns, numeric=frozenset({1, 2}), wrapping=frozenset({0}), optional=(4,))
+        grid = Grid(center.full_name, columns, numeric=frozenset({1, 2}), wrapping=frozenset({0}), optional=(4,))
         for row in rows:
             indicator, change = row.indicator, row.change
             relative = DASH
@@ -122,14 +122,14 @@ def compare_summary(comparison: Comparison) -> str:
 
 
 def progress_grids(report: ProgressReport, explain: bool = False) -> list[Grid]:
-    return [progress_grid(center.title, found, explain) for center, found in report.by_center.items()]
+    return [progress_grid(center.full_name, found, explain) for center, found in report.by_center.items()]
 
 
 def progress_lines(report: ProgressReport) -> list[str]:
     """What to say when there is no grid to show."""
     if report.by_center:
         return []
-    return [f"No targets recorded{f' for the {report.center.title}' if report.center else ''}."]
+    return [f"No targets recorded{f' for the {report.center.full_name}' if report.center else ''}."]
 
 
 def progress_grid(title: str, assessments: list[Assessment], explain: bool = False) -> Grid:

@@ -332,7 +332,7 @@ def test_compare_either_order(output_format: str) -> None:
 def test_center_aliases(alias: str, center: Center) -> None:
     records = json_of("show", alias)
     assert records and {r["center"] for r in records} == {center.value}
-    assert center.title in ok("show", alias)
+    assert center.full_name in ok("show", alias)
     assert {r["center"] for r in json_of("progress", alias)} <= {center.value}
 
 

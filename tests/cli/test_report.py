@@ -88,7 +88,7 @@ def test_report_shows_every_center_indicator_and_source(report: Path) -> None:
     html = report.read_text(encoding="utf-8")
     page = Page(html)
     for center in Center:
-        assert center.title in page.content
+        assert center.full_name in page.content
     for source in DATASET.sources:
         assert source.title in page.content
     assert "https://example.org/page" in [attrs.get("href") for _, attrs in page.tags]
@@ -162,7 +162,7 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
     ).stdout
     rendered = Page(dom)
     for center in Center:
-        assert f"<h2>{center.title}</h2>" in dom, f"{center.title} was not rendered"
+        assert f"<h2>{center.full_name}</h2>" in dom, f"{center.full_name} was not rendered"
     assert sum(tag == "svg" for tag, _ in rendered.tags) == len(DATASET.indicators)
 
 

@@ -40,7 +40,7 @@ def test_resolve_center_aliases(typed: str, center: Center) -> None:
 def test_every_center_resolves_by_its_own_name_in_any_case(center: Center) -> None:
     assert resolve_center(center.value) is center
     assert resolve_center(center.value.upper()) is center
-    assert center.title.startswith("International ")
+    assert center.full_name.startswith("International ")
 
 
 @pytest.mark.parametrize("typed", ["", "moon", "fintech", "sci--tech", "economic center"])
@@ -56,6 +56,6 @@ def test_any_casing_of_an_alias_resolves(alias: str, upper: list[bool]) -> None:
 
 def test_every_center_has_its_official_chinese_name_as_an_alias() -> None:
     for center in Center:
-        assert center.title_zh.endswith("中心")
-        assert resolve_center(center.title_zh) is center
-        assert center.bilingual == f"{center.title} ({center.title_zh})"
+        assert center.full_name_zh.endswith("中心")
+        assert resolve_center(center.full_name_zh) is center
+        assert center.bilingual == f"{center.full_name} ({center.full_name_zh})"
