@@ -1,10 +1,10 @@
 """The canonical form of a data file: one text for one content, so diffs show data.
 
 Records are sorted (sources by id; indicators by center, then id; observations
-by year, keeping the order of revisions; targets by deadline, then value), keys
-follow the order of the model's fields, and keys equal to their default are
-left out. Values are written by tomli-w; the layout is ours, because tomli-w
-writes short arrays of tables inline and `Locator` finds lines only through
+by year, keeping the order of revisions; targets by deadline, then value;
+corroborating citations by source), keys follow the order of the model's
+fields, and keys equal to their default are left out. Values are written by
+tomli-w; the layout is ours, because tomli-w writes short arrays of tables inline and `Locator` finds lines only through
 `[[...]]` headers. Canonical form works on any parsed TOML, valid or not, and
 keeps every value, unknown keys included (after the known ones), and every
 comment: `comments.py` attaches each to the table or key it precedes, and it
@@ -28,7 +28,7 @@ from fivecenters.core.centers import Center
 from fivecenters.core.comments import NOTES, Notes, annotated
 from fivecenters.core.errors import NotValid
 from fivecenters.core.load import parse_toml
-from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.model import Citation, Dataset, Indicator, Observation, Source, Target
 from fivecenters.core.problems import KeyPath
 from fivecenters.core.validate import check_document
 
@@ -93,8 +93,9 @@ class _Kind:
         self.children = children or {}
 
 
-_OBSERVATION = _Kind(Observation, _fields_key("year"))
-_TARGET = _Kind(Target, _fields_key("deadline", "value"))
+_CITATIONS = {"corroborated_by": _Kind(Citation, _fields_key("source", "quote"))}
+_OBSERVATION = _Kind(Observation, _fields_key("year"), _CITATIONS)
+_TARGET = _Kind(Target, _fields_key("deadline", "value"), _CITATIONS)
 _ROOT_CHILDREN = {
     "sources": _Kind(Source, _fields_key("id")),
     "indicators": _Kind(Indicator, _indicator_key, {"observations": _OBSERVATION, "targets": _TARGET}),

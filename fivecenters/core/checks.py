@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fivecenters.core.codes import Code
-from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Source, Status, Target
+from fivecenters.core.model import Citation, Comparator, Direction, Indicator, Kind, Observation, Source, Status, Target
 from fivecenters.core.problems import KeyPath, Problem
 from fivecenters.core.quotes import QuoteFinder, value_in_quote
+from fivecenters.core.series_checks import check_series
 
 FIRST_YEAR = 1949
 LAST_TARGET_YEAR = 2100
@@ -64,27 +65,45 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
             checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
         for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
             for number, record in enumerate(records):
-                record_path = (*path, kind, number)
-                cited.add(record.source)
-                source = sources.get(record.source)
-                if source is None and record.source in data.invalid_source_ids:
-                    continue
-                if source is None:
-                    checker.add(
-                        (*record_path, "source"),
-                        Code.UNKNOWN_SOURCE,
-                        f"cites source '{record.source}', which is not in [[sources]]",
-                    )
-                elif source.document:
-                    to_find[source.document].append((source, record.quote, (*record_path, "quote")))
+                for where, citation in _citations((*path, kind, number), record):
+                    cited.add(citation.source)
+                    _check_citation(checker, to_find, sources, data.invalid_source_ids, where, citation)
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
+        check_series(checker.add, indicator, path)
     _check_quotes(checker, quotes, to_find)
     for source_id, (index, source) in ((s.id, (i, s)) for i, s in data.sources):
         if source_id not in cited:
             checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
         if source.document:
             _require_document(checker, quotes, source, ("sources", index, "document"))
+
+
+def _citations(path: KeyPath, record: Observation | Target) -> Iterator[tuple[KeyPath, Citation]]:
+    """Each source a record cites, with the path its keys sit under."""
+    for number, citation in enumerate(record.citations()):
+        yield (path if number == 0 else (*path, "corroborated_by", number - 1)), citation
+
+
+def _check_citation(
+    checker: Checker,
+    to_find: dict[str, list[tuple[Source, str, KeyPath]]],
+    sources: dict[str, Source],
+    invalid: set[str],
+    path: KeyPath,
+    citation: Citation,
+) -> None:
+    source = sources.get(citation.source)
+    if source is None and citation.source in invalid:
+        return
+    if source is None:
+        checker.add(
+            (*path, "source"),
+            Code.UNKNOWN_SOURCE,
+            f"cites source '{citation.source}', which is not in [[sources]]",
+        )
+    elif source.document:
+        to_find[source.document].append((source, citation.quote, (*path, "quote")))
 
 
 def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[str, Source]:
@@ -127,13 +146,14 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
                     Code.INPUTS_WITHOUT_DERIVED,
                     "'derived_from' is set but status is not \"derived\"",
                 )
-            if math.isfinite(obs.value) and not value_in_quote(obs.value, obs.quote):
-                checker.add(
-                    (*obs_path, "quote"),
-                    Code.VALUE_NOT_IN_QUOTE,
-                    f"value {obs.value:g} does not appear in its quote; "
-                    "if it is computed, set status = \"derived\" and 'derived_from'",
-                )
+            for where, citation in _citations(obs_path, obs):
+                if math.isfinite(obs.value) and not value_in_quote(obs.value, citation.quote):
+                    checker.add(
+                        (*where, "quote"),
+                        Code.VALUE_NOT_IN_QUOTE,
+                        f"value {obs.value:g} does not appear in its quote; "
+                        "if it is computed, set status = \"derived\" and 'derived_from'",
+                    )
     for year, numbers in by_year.items():
         observations = [indicator.observations[n] for n in numbers]
         used = [n for n, o in zip(numbers, observations, strict=True) if o.used]

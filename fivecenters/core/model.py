@@ -81,18 +81,45 @@ class Source(Record):
     reliability: Text | None = None
 
 
+# Provisional in SDMX's sense (OBS_STATUS P and E): a later figure may replace it.
+PROVISIONAL = frozenset({Status.PRELIMINARY, Status.ESTIMATE})
+# "2021-07" or "2021-07-22": the day or month a stock was counted, or a flow summed up to.
+AsOf = Annotated[str, Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")]
+
+
+class Citation(Record):
+    """Another source stating the same figure, in its own words."""
+
+    source: Id
+    quote: Text
+    note: Text | None = None
+
+
 class Observation(Record):
     year: Year
     value: float
     qualifier: Annotated[Qualifier, LAX] | None = None
     status: Annotated[Status, LAX] = Status.FINAL
+    as_of: AsOf | None = None
+    # SDMX's break (OBS_STATUS B): definition, scope or method change from this value on.
+    series_break: bool = False
     revision: bool = False
+    vintage: Text | None = None
     used: bool = True
     # default_factory: a `= []` default is deep-copied for every record, a tenth of validation time.
     derived_from: list[Text] = Field(default_factory=list)
     source: Id
     quote: Text
     note: Text | None = None
+    corroborated_by: list[Citation] = Field(default_factory=list)
+
+    @property
+    def provisional(self) -> bool:
+        return self.status in PROVISIONAL
+
+    def citations(self) -> list[Citation]:
+        """Every source that states the value: the first, then the corroborating ones."""
+        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
 class Target(Record):
@@ -102,10 +129,16 @@ class Target(Record):
     set_in: Year | None = None
     baseline_year: Year | None = None
     baseline_value: float | None = None
-    label: Text | None = None
+    label: Text | None = None  # the plan that states the target
+    # A target for the mean of the yearly values from set_in to the deadline ("about 5% a year").
+    average: bool = False
     source: Id
     quote: Text
     note: Text | None = None
+    corroborated_by: list[Citation] = Field(default_factory=list)
+
+    def citations(self) -> list[Citation]:
+        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
 class Indicator(Record):
@@ -152,9 +185,10 @@ class Dataset(Record):
         citing: dict[str, list[str]] = {}
         for indicator in self.indicators:
             for record in (*indicator.observations, *indicator.targets):
-                ids = citing.setdefault(record.source, [])
-                if indicator.id not in ids:
-                    ids.append(indicator.id)
+                for citation in record.citations():
+                    ids = citing.setdefault(citation.source, [])
+                    if indicator.id not in ids:
+                        ids.append(indicator.id)
         return citing
 
 
@@ -173,4 +207,4 @@ def _build(*models: type[BaseModel]) -> None:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-_build(Source, Observation, Target, Indicator, Dataset)
+_build(Source, Citation, Observation, Target, Indicator, Dataset)
