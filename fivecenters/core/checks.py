@@ -7,7 +7,7 @@ turns paths into positions.
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +63,11 @@ def check_dataset(checker: Checker, data: Indexed) -> None:
         # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
         if not indicator.observations and not indicator.targets:
             checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
-        for kind, records in (("observations", indicator.observations), ("targets", indicator.targets)):
+        kinds: tuple[tuple[str, Sequence[Observation | Target]], ...] = (
+            ("observations", indicator.observations),
+            ("targets", indicator.targets),
+        )
+        for kind, records in kinds:
             for number, record in enumerate(records):
                 for where, citation in _citations((*path, kind, number), record):
                     cited.add(citation.source)

@@ -184,7 +184,8 @@ class Dataset(Record):
         """Which indicators cite each source, in file order."""
         citing: dict[str, list[str]] = {}
         for indicator in self.indicators:
-            for record in (*indicator.observations, *indicator.targets):
+            records: list[Observation | Target] = [*indicator.observations, *indicator.targets]
+            for record in records:
                 for citation in record.citations():
                     ids = citing.setdefault(citation.source, [])
                     if indicator.id not in ids:

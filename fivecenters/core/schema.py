@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
+from fivecenters.core.model import Citation, Dataset, Indicator, Observation, Source, Target
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -25,6 +25,7 @@ MODELS: dict[type[BaseModel], str] = {
     Indicator: "One measure of a center, with its yearly observations and its targets.",
     Observation: "The value of an indicator for a year, with the source that states it and its words.",
     Target: "A value an indicator should reach by a deadline, as a plan set it, with its source and words.",
+    Citation: "Another source stating the same figure or target, with its own words.",
 }
 
 FIELDS: dict[type[BaseModel], dict[str, str]] = {
@@ -60,12 +61,16 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "value": "The value, in the indicator's unit.",
         "qualifier": "How the source hedges: about, more-than, at-least, nearly, less-than or at-most.",
         "status": "final (the default), preliminary, revised, estimate or derived (computed: say from what).",
-        "revision": "One of several values for the year (a first estimate, a census revision); all carry it.",
+        "as_of": "The month or day the value is for when not the whole year or the year end: YYYY-MM or YYYY-MM-DD.",
+        "series_break": "true on the first value of a new series: definition, scope or method change (note says how).",
+        "revision": "One of several differing values for the year (a first estimate, a census revision); all carry it.",
+        "vintage": "The round of revision the value belongs to, when it changed the basis (an economic census).",
         "used": "false for a revision that is recorded but not the value used.",
         "derived_from": "For a derived value: its inputs, in words, one string each.",
         "source": "The id of the source stating the value.",
         "quote": "The source's words stating the value, verbatim.",
         "note": "Why this value, what it covers, which revision is used and why.",
+        "corroborated_by": "Other sources stating the value, one [[indicators.observations.corroborated_by]] each.",
     },
     Target: {
         "value": "The target value, in the indicator's unit.",
@@ -74,10 +79,17 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "set_in": "The year the plan set it.",
         "baseline_year": "The baseline's year, where the source states one (with baseline_value).",
         "baseline_value": "The baseline value (with baseline_year).",
-        "label": "The plan's name, shown with the target.",
+        "label": "The plan that states it; fc progress lists targets under their plans.",
+        "average": "true when the target is for the average of the yearly values from set_in to the deadline.",
         "source": "The id of the source setting the target.",
         "quote": "The source's words setting it, verbatim.",
         "note": "Anything a reader needs to know about it.",
+        "corroborated_by": "Other sources stating the same target, one [[indicators.targets.corroborated_by]] each.",
+    },
+    Citation: {
+        "source": "The id of the source.",
+        "quote": "The source's words stating the same figure or target, verbatim.",
+        "note": "Anything a reader needs to know about this citation.",
     },
 }
 

@@ -454,3 +454,68 @@ def test_fixture_is_valid() -> None:
     result = fc_reading("validate", data=READING)
     assert result.exit_code == 0, result.output
     assert "0 errors, 0 warnings" in result.stdout
+
+
+DATA = """
+[[sources]]
+id = "web"
+title = "A web page"
+publisher = "News site"
+url = "https://example.org/page"
+language = "en"
+
+[[indicators]]
+id = "gdp"
+center = "economic"
+name = "GDP"
+unit = "trillion yuan"
+kind = "flow"
+direction = "higher"
+description = "Gross domestic product."
+
+[[indicators.observations]]
+year = 2022
+value = 4.47
+source = "web"
+quote = "4.47 trillion yuan"
+
+[[indicators.observations]]
+year = 2023
+value = 4.72
+status = "preliminary"
+revision = true
+used = false
+source = "web"
+quote = "around 4.72 trillion yuan"
+
+[[indicators.observations]]
+year = 2023
+value = 5.140447
+status = "revised"
+revision = true
+vintage = "fifth economic census"
+source = "web"
+quote = "51404.47亿元"
+"""
+
+
+def test_compare_does_not_report_a_census_revision_as_growth(tmp_path: Path) -> None:
+    data = tmp_path / "data.toml"
+    data.write_text(DATA, encoding="utf-8")
+    result = fc_reading("compare", "2022", "2023", "--format", "json", data=data)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)["rows"]
+    assert row["change"] is None and row["verdict"] == "not comparable"
+    assert "fifth economic census" in row["footnote"]
+    table = fc_reading("compare", "2022", "2023", data=data)
+    assert "not comparable" in table.output and "+15" not in table.output
+
+
+def test_show_json_carries_marks_and_span(tmp_path: Path) -> None:
+    data = tmp_path / "data.toml"
+    data.write_text(DATA, encoding="utf-8")
+    result = fc_reading("show", "economic", "--format", "json", data=data)
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["change"] is None and "fifth economic census" in record["change_note"]
+    assert record["latest"]["vintage"] == "fifth economic census"

@@ -87,7 +87,12 @@ def test_snapshot_record_is_json() -> None:
         "value": latest.value,
         "qualifier": latest.qualifier.value if latest.qualifier else None,
         "status": latest.status.value,
+        "provisional": latest.provisional,
+        "as_of": latest.as_of,
+        "series_break": latest.series_break,
+        "vintage": latest.vintage,
         "source": latest.source,
+        "corroborated_by": [c.source for c in latest.corroborated_by],
     }
     assert [p["year"] for p in record["series"]] == sorted({o.year for o in indicator.observations})
 

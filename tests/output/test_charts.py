@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from rich.cells import cell_len
 
-from fivecenters.core.model import Kind, Qualifier
+from fivecenters.core.model import Kind, Qualifier, Status
 from fivecenters.core.state import state_of
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Plot, plot_of, value_axis
 from fivecenters.output.charts.svg import line_chart
@@ -172,3 +172,23 @@ def test_the_source_line_wraps_by_terminal_columns_chinese_counting_double() -> 
     lines = wrapped(credit, 24)
     assert " ".join(lines) == credit
     assert all(cell_len(line) <= 24 for line in lines), lines
+
+
+def test_charts_break_the_line_at_gaps_and_breaks_and_mark_estimates() -> None:
+    indicator = make_indicator(
+        [
+            obs(2018, 1),
+            obs(2019, 2),
+            obs(2021, 3),  # a gap before
+            obs(2022, 4, series_break=True, note="New scope."),
+            obs(2023, 5, status=Status.ESTIMATE),
+        ]
+    )
+    plot = plot_of(state_of(indicator), DATASET)
+    assert plot is not None
+    assert [[p.year for p in segment] for segment in plot.segments] == [[2018, 2019], [2021], [2022, 2023]]
+    svg = line_chart(plot)
+    assert svg.count("<polyline") == 2
+    assert svg.count('class="point observed provisional"') == 1 and ">provisional</text>" in svg
+    text = "\n".join("".join(cell.text for cell in line) for line in chart_lines(plot))
+    assert "◐" in text and "◐ provisional" in text
