@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fivecenters.core.catalogue import IndicatorInfo, SourceList
 from fivecenters.core.compare import Comparison, Measure
 from fivecenters.core.model import Kind, Observation
-from fivecenters.core.progress import Assessment
+from fivecenters.core.progress import Assessment, by_plan
 from fivecenters.core.snapshot import CenterSnapshot, Overview, ProgressReport
 from fivecenters.core.state import IndicatorState
 from fivecenters.output.formatting import (
@@ -150,7 +150,7 @@ def compare_summary(comparison: Comparison) -> str:
 
 
 def progress_grids(report: ProgressReport, explain: bool = False) -> list[Grid]:
-    return [progress_grid(center.title, found, explain) for center, found in report.by_center.items()]
+    return [grid for center, found in report.by_center.items() for grid in _plan_grids(center.title, found, explain)]
 
 
 def progress_lines(report: ProgressReport) -> list[str]:
@@ -169,7 +169,7 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         grid = Grid(title, columns, wrapping=frozenset({0, 5}), optional=(4, 1))
     for a in assessments:
         indicator = a.indicator
-        status = Cell(a.status.value, STATUS_STYLES[a.status])
+        status = Cell(a.status.value + (" (provisional)" if a.provisional else ""), STATUS_STYLES[a.status])
         if explain:
             grid.add(label(indicator), target_text(a, STACK), status, explanation(a))
             continue
@@ -178,6 +178,16 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         progress = bar(a.share, separator=STACK) or DASH
         grid.add(label(indicator), baseline or DASH, latest or DASH, target_text(a, STACK), progress, status)
     return grid
+
+
+def _plan_grids(center_title: str, assessments: list[Assessment], explain: bool) -> list[Grid]:
+    """One grid per plan: every target appears once, under the plan that states it."""
+    grids = []
+    for group in by_plan(assessments):
+        grid = progress_grid(f"{center_title} · {group.title}", group.assessments, explain)
+        grid.flag_legend([a.latest for a in group.assessments])
+        grids.append(grid)
+    return grids
 
 
 def info_grids(info: IndicatorInfo) -> list[Grid]:

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Observation
-from fivecenters.core.progress import Assessment, assess
+from fivecenters.core.progress import Assessment, assess, by_plan
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
@@ -272,8 +272,13 @@ def test_show_year_shows_values_as_of_that_year() -> None:
 def test_progress_year_assesses_as_of_that_year() -> None:
     records = json_of("progress", "--year", "2022")
     indicators = reading_dataset().indicators
-    # Grouped by center, in the order of the five centers.
-    expected = [a for c in Center for a in assessments_of([i for i in indicators if i.center is c], 2022)]
+    # Grouped by center, in the order of the five centers, and within a center by plan.
+    expected = [
+        a
+        for c in Center
+        for group in by_plan(assessments_of([i for i in indicators if i.center is c], 2022))
+        for a in group.assessments
+    ]
     assert [r["status"] for r in records] == [a.status.value for a in expected]
     assert all(r["latest"] is None or r["latest"]["year"] <= 2022 for r in records)
 
@@ -519,3 +524,73 @@ def test_show_json_carries_marks_and_span(tmp_path: Path) -> None:
     (record,) = json.loads(result.output)
     assert record["change"] is None and "fifth economic census" in record["change_note"]
     assert record["latest"]["vintage"] == "fifth economic census"
+
+
+PLANS_DATA = """
+[[sources]]
+id = "web"
+title = "A web page"
+publisher = "News site"
+url = "https://example.org/page"
+language = "en"
+
+[[sources]]
+id = "other"
+title = "Another page"
+publisher = "Another site"
+url = "https://example.org/other"
+language = "en"
+
+[[indicators]]
+id = "rd-ratio"
+center = "innovation"
+name = "R&D ratio"
+unit = "%"
+kind = "ratio"
+direction = "higher"
+description = "R&D over GDP."
+
+[[indicators.observations]]
+year = 2020
+value = 4.1
+source = "web"
+quote = "4.1%"
+
+[[indicators.observations]]
+year = 2025
+value = 4.5
+qualifier = "about"
+status = "estimate"
+source = "web"
+quote = "about 4.5%"
+
+[[indicators.targets]]
+value = 4.5
+comparator = "about"
+deadline = 2025
+set_in = 2021
+label = "Sci-Tech Innovation Center 14th Five-Year Plan"
+source = "web"
+quote = "4.5% by 2025"
+
+[[indicators.targets.corroborated_by]]
+source = "other"
+quote = "R&D at 4.5 percent of GDP in 2025"
+"""
+
+
+def test_fc_progress_lists_a_target_once_under_its_plan(tmp_path: Path) -> None:
+    data = tmp_path / "data.toml"
+    data.write_text(PLANS_DATA, encoding="utf-8")
+    result = fc_reading("progress", "--format", "json", data=data)
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["target"]["plan"] == "Sci-Tech Innovation Center 14th Five-Year Plan"
+    assert record["target"]["corroborated_by"] == ["other"]
+    assert (record["status"], record["provisional"]) == ("achieved", True)
+    table = fc_reading("progress", "--format", "markdown", data=data)
+    assert (
+        "### International Sci-Tech Innovation Center · Sci-Tech Innovation Center 14th Five-Year Plan (2021–2025)"
+        in table.output
+    )
+    assert table.output.count("by 2025") == 1
