@@ -192,7 +192,7 @@ def compare_years(indicators: list[Indicator], year_a: int, year_b: int) -> Comp
             if isinstance(found, str):
                 notes.append(f"not comparable: {found}")
             else:
-                change, first = found, found.before
+                change, first, second = found, found.before, found.after
                 notes += [found.note] if found.note else []
         comparison.rows.append(ComparisonRow(indicator, first, second, change, "; ".join(notes) or None))
     return comparison

@@ -17,11 +17,11 @@ from fivecenters.core.model import Indicator, Observation
 
 @dataclass(frozen=True)
 class Pair:
-    """The observations a change is measured between; `substituted` when not the used ones."""
+    """The observations a change is measured between; `stand_in` is the end that is not the year's used value."""
 
     before: Observation
     after: Observation
-    substituted: bool = False
+    stand_in: Observation | None = None
 
     @property
     def provisional(self) -> bool:
@@ -30,8 +30,9 @@ class Pair:
     def caveat(self) -> str | None:
         """What a reader must know of a comparable pair: the stand-in figure, the provisional ends."""
         notes = []
-        if self.substituted:
-            notes.append(f"{self.before.year} as {describe(self.before)}, like {self.after.year}")
+        if self.stand_in is not None:
+            other = self.after if self.stand_in is self.before else self.before
+            notes.append(f"{self.stand_in.year} as {describe(self.stand_in)}, like {other.year}")
         provisional = [f"{o.year} {o.status.value}" for o in (self.before, self.after) if o.provisional]
         if provisional:
             notes.append("provisional: " + ", ".join(provisional))
@@ -60,7 +61,12 @@ def pair(indicator: Indicator, before: Observation, after: Observation) -> Pair 
     if found := series_break(indicator, before.year, after.year):
         return break_reason(found)
     same_year = [o for o in indicator.observations if o.year == before.year]
-    start, substituted = before, False
+    if before.vintage and after.vintage != before.vintage:
+        # A revised series before a routine figure: the later year's figure of that vintage, if any.
+        end = next((o for o in indicator.observations if o.year == after.year and o.vintage == before.vintage), None)
+        if end is not None:
+            return Pair(before, end, stand_in=end)
+    start = before
     if after.vintage and before.vintage != after.vintage:
         matching = [o for o in same_year if o.vintage == after.vintage]
         if not matching:
@@ -68,12 +74,12 @@ def pair(indicator: Indicator, before: Observation, after: Observation) -> Pair 
                 f"{after.year} is the {after.vintage} figure and {before.year} has none of that vintage: "
                 "the two are not comparable"
             )
-        start, substituted = matching[0], True
+        start = matching[0]
     if start.provisional != after.provisional:
         # Like with like: final with final where both exist, an estimate with an estimate.
         alike = [
             o for o in same_year if o.provisional == after.provisional and o.vintage == start.vintage and o is not start
         ]
         if alike:
-            start, substituted = alike[0], True
-    return Pair(start, after, substituted)
+            start = alike[0]
+    return Pair(start, after, stand_in=None if start is before else start)

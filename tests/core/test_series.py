@@ -92,3 +92,16 @@ def test_a_change_over_a_gap_names_its_years_and_yearly_rate() -> None:
     record = change.to_dict()
     assert (record["from_year"], record["to_year"], record["years"]) == (2019, 2025, 6)
     assert record["yearly_rate"] == pytest.approx(change.yearly_rate)
+
+
+def test_a_revised_year_before_a_first_published_one_is_matched_by_its_vintage() -> None:
+    """2019 known only as revised: 2020's revision of the same vintage stands in for its first figure."""
+    revised_2019 = obs(2019, 3.79876, status=Status.REVISED, vintage="aggregator table")
+    first_2020 = obs(2020, 3.87, revision=True)
+    revised_2020 = obs(2020, 3.89633, status=Status.REVISED, revision=True, used=False, vintage="aggregator table")
+    indicator = make_indicator([revised_2019, first_2020, revised_2020], unit="trillion yuan")
+    found = comparable_change(indicator, revised_2019, first_2020)
+    assert isinstance(found, Change) and found.after is revised_2020
+    assert found.note == "2020 as the aggregator table figure, like 2019"
+    row = compare_years([indicator], 2019, 2020).rows[0]
+    assert row.second is revised_2020 and row.change == found
