@@ -70,10 +70,7 @@ def pair(indicator: Indicator, before: Observation, after: Observation) -> Pair 
     if after.vintage and before.vintage != after.vintage:
         matching = [o for o in same_year if o.vintage == after.vintage]
         if not matching:
-            return (
-                f"{after.year} is the {after.vintage} figure and {before.year} has none of that vintage: "
-                "the two are not comparable"
-            )
+            return f"{after.year} is the {after.vintage} figure; {before.year} has none of that vintage"
         start = matching[0]
     if start.provisional != after.provisional:
         # Like with like: final with final where both exist, an estimate with an estimate.

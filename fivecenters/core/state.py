@@ -27,6 +27,12 @@ class IndicatorState:
     change_note: str | None = None  # why there is no change though there are two values
 
     @property
+    def segment(self) -> list[Observation]:
+        """The series since its last break: what a trend may be drawn through."""
+        starts = [n for n, o in enumerate(self.series) if o.series_break]
+        return self.series[starts[-1] :] if starts else self.series
+
+    @property
     def by_deadline(self) -> list[Assessment]:
         return sorted(self.assessments, key=lambda a: a.target.deadline)
 

@@ -80,7 +80,7 @@ def show_grid(snapshot: CenterSnapshot) -> Grid:
             label(indicator) + marker,
             dated(observed(indicator, latest), when(latest)) if latest else DASH,
             NOT_COMPARABLE if state.change_note else change,
-            sparkline([o.value for o in state.series], indicator.kind is Kind.RANK) or DASH,
+            sparkline([o.value for o in state.segment], indicator.kind is Kind.RANK) or DASH,
             f"{target_text(target)}{STACK}{bar(target.share, SMALL_BAR)}" if target else DASH,
             Cell(latest.source if latest else DASH, "muted"),
         )

@@ -105,3 +105,10 @@ def test_a_revised_year_before_a_first_published_one_is_matched_by_its_vintage()
     assert found.note == "2020 as the aggregator table figure, like 2019"
     row = compare_years([indicator], 2019, 2020).rows[0]
     assert row.second is revised_2020 and row.change == found
+
+
+def test_a_trend_starts_at_the_last_break() -> None:
+    indicator = make_indicator([obs(2018, 2.75), obs(2019, 3.78, series_break=True, note="New scope."), obs(2020, 3.9)])
+    state = state_of(indicator)
+    assert [o.year for o in state.series] == [2018, 2019, 2020]
+    assert [o.year for o in state.segment] == [2019, 2020]
