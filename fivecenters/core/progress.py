@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fivecenters.core.compare import latest_as_of
+from fivecenters.core.compare import latest_as_of, value_in
 from fivecenters.core.model import Comparator, Direction, Indicator, Observation, Target
 from fivecenters.core.results import indicator_record, observation_record
-from fivecenters.core.series import break_reason, series_break
+from fivecenters.core.series import pair
 
 ON_TRACK = 0.95
 MODERATE = 0.60
@@ -196,8 +196,8 @@ def assess(indicator: Indicator, target: Target, as_of: int | None = None) -> As
         return verdict(Status.NOT_ASSESSABLE, _no_baseline(target))
     if latest.year <= baseline.year:
         return verdict(Status.NOT_ASSESSABLE, f"no value after the {baseline.year} baseline yet")
-    if not baseline.stated and (found := series_break(indicator, baseline.year, latest.year)):
-        return verdict(Status.NOT_ASSESSABLE, f"baseline and latest value not comparable: {break_reason(found)}")
+    if not baseline.stated and isinstance(why := _incomparable(indicator, baseline, latest), str):
+        return verdict(Status.NOT_ASSESSABLE, f"baseline and latest value not comparable: {why}")
     compound = min(baseline.value, latest.value, target.value) > 0
     method = "cagr" if compound else "linear"
     actual = yearly_rate(baseline.value, latest.value, latest.year - baseline.year, compound)
@@ -209,6 +209,13 @@ def assess(indicator: Indicator, target: Target, as_of: int | None = None) -> As
         return verdict(Status.DETERIORATION, "the baseline met the target; the latest value does not", **numbers)
     ratio = actual / required
     return verdict(status_for_ratio(ratio), ratio=ratio, **numbers)
+
+
+def _incomparable(indicator: Indicator, baseline: Point, latest: Observation) -> str | None:
+    """Why an observed baseline cannot be compared with the latest value: a break, another vintage."""
+    start = value_in(indicator, baseline.year)
+    found = pair(indicator, start, latest) if start is not None else None
+    return found if isinstance(found, str) else None
 
 
 def _no_value(indicator: Indicator, target: Target, as_of: int | None) -> str:

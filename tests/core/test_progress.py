@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fivecenters.core.model import Comparator, Direction, Indicator, Kind, Target
+from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import (
     MODERATE,
     ON_TRACK,
@@ -358,3 +359,12 @@ def test_no_progress_across_a_break_in_series() -> None:
     before_deadline = assess(earlier, goal)
     assert before_deadline.status is Status.NOT_ASSESSABLE
     assert before_deadline.reason is not None and "series break in 2024" in before_deadline.reason
+
+
+def test_no_progress_from_a_baseline_of_another_vintage() -> None:
+    goal = target(6, 2027, set_in=2023)
+    census = obs(2023, 5.14, status=ObservationStatus.REVISED, vintage="fifth census")
+    indicator = make_indicator([obs(2022, 4.47), census], [goal], unit="trillion yuan")
+    assessment = assess(indicator, goal)
+    assert assessment.status is Status.NOT_ASSESSABLE
+    assert assessment.reason is not None and "fifth census" in assessment.reason
