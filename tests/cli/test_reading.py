@@ -18,6 +18,7 @@ from fivecenters.core.progress import Assessment, assess, by_plan
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
+from tests.support import FIXTURES
 from tests.support.base import WriteData
 from tests.support.reading import (
     READING,
@@ -461,136 +462,35 @@ def test_fixture_is_valid() -> None:
     assert "0 errors, 0 warnings" in result.stdout
 
 
-DATA = """
-[[sources]]
-id = "web"
-title = "A web page"
-publisher = "News site"
-url = "https://example.org/page"
-language = "en"
-
-[[indicators]]
-id = "gdp"
-center = "economic"
-name = "GDP"
-unit = "trillion yuan"
-kind = "flow"
-direction = "higher"
-description = "Gross domestic product."
-
-[[indicators.observations]]
-year = 2022
-value = 4.47
-source = "web"
-quote = "4.47 trillion yuan"
-
-[[indicators.observations]]
-year = 2023
-value = 4.72
-status = "preliminary"
-revision = true
-used = false
-source = "web"
-quote = "around 4.72 trillion yuan"
-
-[[indicators.observations]]
-year = 2023
-value = 5.140447
-status = "revised"
-revision = true
-vintage = "fifth economic census"
-source = "web"
-quote = "51404.47亿元"
-"""
+TRUST = FIXTURES / "trust.toml"
 
 
-def test_compare_does_not_report_a_census_revision_as_growth(tmp_path: Path) -> None:
-    data = tmp_path / "data.toml"
-    data.write_text(DATA, encoding="utf-8")
-    result = fc_reading("compare", "2022", "2023", "--format", "json", data=data)
+def test_compare_does_not_report_a_census_revision_as_growth() -> None:
+    result = fc_reading("compare", "2022", "2023", "--format", "json", data=TRUST)
     assert result.exit_code == 0, result.output
-    (row,) = json.loads(result.output)["rows"]
+    (row,) = [r for r in json.loads(result.output)["rows"] if r["indicator"] == "gdp"]
     assert row["change"] is None and row["verdict"] == "not comparable"
     assert "fifth economic census" in row["footnote"]
-    table = fc_reading("compare", "2022", "2023", data=data)
+    table = fc_reading("compare", "2022", "2023", data=TRUST)
     assert "not comparable" in table.output and "+15" not in table.output
 
 
-def test_show_json_carries_marks_and_span(tmp_path: Path) -> None:
-    data = tmp_path / "data.toml"
-    data.write_text(DATA, encoding="utf-8")
-    result = fc_reading("show", "economic", "--format", "json", data=data)
+def test_show_json_carries_marks_and_span() -> None:
+    result = fc_reading("show", "economic", "--format", "json", data=TRUST)
     assert result.exit_code == 0, result.output
     (record,) = json.loads(result.output)
     assert record["change"] is None and "fifth economic census" in record["change_note"]
     assert record["latest"]["vintage"] == "fifth economic census"
 
 
-PLANS_DATA = """
-[[sources]]
-id = "web"
-title = "A web page"
-publisher = "News site"
-url = "https://example.org/page"
-language = "en"
-
-[[sources]]
-id = "other"
-title = "Another page"
-publisher = "Another site"
-url = "https://example.org/other"
-language = "en"
-
-[[indicators]]
-id = "rd-ratio"
-center = "innovation"
-name = "R&D ratio"
-unit = "%"
-kind = "ratio"
-direction = "higher"
-description = "R&D over GDP."
-
-[[indicators.observations]]
-year = 2020
-value = 4.1
-source = "web"
-quote = "4.1%"
-
-[[indicators.observations]]
-year = 2025
-value = 4.5
-qualifier = "about"
-status = "estimate"
-source = "web"
-quote = "about 4.5%"
-
-[[indicators.targets]]
-value = 4.5
-comparator = "about"
-deadline = 2025
-set_in = 2021
-label = "Sci-Tech Innovation Center 14th Five-Year Plan"
-source = "web"
-quote = "4.5% by 2025"
-
-[[indicators.targets.corroborated_by]]
-source = "other"
-quote = "R&D at 4.5 percent of GDP in 2025"
-"""
-
-
-def test_fc_progress_lists_a_target_once_under_its_plan(tmp_path: Path) -> None:
-    data = tmp_path / "data.toml"
-    data.write_text(PLANS_DATA, encoding="utf-8")
-    result = fc_reading("progress", "--format", "json", data=data)
+def test_fc_progress_lists_a_target_once_under_its_plan() -> None:
+    result = fc_reading("progress", "--format", "json", data=TRUST)
     assert result.exit_code == 0, result.output
     (record,) = json.loads(result.output)
     assert record["target"]["plan"] == "Sci-Tech Innovation Center 14th Five-Year Plan"
     assert record["target"]["corroborated_by"] == ["other"]
     assert (record["status"], record["provisional"]) == ("achieved", True)
-    table = fc_reading("progress", "--format", "markdown", data=data)
-    assert (
-        "### International Sci-Tech Innovation Center · Sci-Tech Innovation Center 14th Five-Year Plan (2021–2025)"
-        in table.output
-    )
+    table = fc_reading("progress", "--format", "markdown", data=TRUST)
+    title = "International Sci-Tech Innovation Center · Sci-Tech Innovation Center 14th Five-Year Plan (2021–2025)"
+    assert f"### {title}" in table.output
     assert table.output.count("by 2025") == 1
