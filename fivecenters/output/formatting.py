@@ -193,6 +193,11 @@ def target_text(assessment: Assessment, separator: str = " ") -> str:
     return f"{comparator}{quantity(indicator, target.value, with_unit=False)}{separator}by {target.deadline}"
 
 
+def status_text(assessment: Assessment) -> str:
+    """The status, marked provisional when an estimate or a preliminary figure decided it."""
+    return assessment.status.value + (" (provisional)" if assessment.provisional else "")
+
+
 def dated(text: str, year: int | str) -> str:
     return f"{text}{STACK}({year})"
 

@@ -34,6 +34,7 @@ from fivecenters.output.formatting import (
     percent,
     quantity,
     sparkline,
+    status_text,
     target_text,
     when,
 )
@@ -169,7 +170,7 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         grid = Grid(title, columns, wrapping=frozenset({0, 5}), optional=(4, 1))
     for a in assessments:
         indicator = a.indicator
-        status = Cell(a.status.value + (" (provisional)" if a.provisional else ""), STATUS_STYLES[a.status])
+        status = Cell(status_text(a), STATUS_STYLES[a.status])
         if explain:
             grid.add(label(indicator), target_text(a, STACK), status, explanation(a))
             continue
@@ -224,7 +225,7 @@ def info_grids(info: IndicatorInfo) -> list[Grid]:
         for citation in a.target.citations():
             source = info.sources.get(citation.source)
             cited = source.title if source else citation.source
-            targets.notes.append(f"{target_text(a)}: “{citation.quote}” ({cited})")
+            targets.notes.append(f"{target_text(a)} ({a.plan}): “{citation.quote}” ({cited})")
     return [about, series, targets]
 
 

@@ -26,6 +26,7 @@ from fivecenters.output.formatting import (
     change_cell,
     observed,
     spelled_unit,
+    status_text,
     target_text,
     when,
 )
@@ -69,6 +70,7 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "change_cell": change_cell,
         "not_comparable": NOT_COMPARABLE,
         "when": when,
+        "status_text": status_text,
         "target_text": target_text,
         "percent_of": percent_of,
         "status_style": status_style,

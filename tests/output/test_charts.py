@@ -18,7 +18,7 @@ from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Plo
 from fivecenters.output.charts.svg import line_chart
 from fivecenters.output.charts.text import BRAILLE, HEDGED, SYMBOLS, chart_lines
 from fivecenters.output.formatting import SPARKS, sparkline, wrapped
-from tests.support.reading import make_indicator, obs, reading_dataset
+from tests.support.reading import make_indicator, obs, reading_dataset, target
 
 DATASET = reading_dataset()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -194,3 +194,12 @@ def test_charts_break_the_line_at_gaps_and_breaks_and_mark_estimates() -> None:
     assert svg.count('class="point observed provisional"') == 1 and ">provisional</text>" in svg
     text = "\n".join("".join(cell.text for cell in line) for line in chart_lines(plot))
     assert "◐" in text and "◐ provisional" in text
+
+
+def test_a_target_resting_on_an_estimate_is_charted_as_provisional() -> None:
+    goal = target(12, 2025, set_in=2021, label="Plan")
+    indicator = make_indicator([obs(2020, 10), obs(2025, 12, status=Status.ESTIMATE)], [goal])
+    plot = plot_of(state_of(indicator), DATASET)
+    assert plot is not None
+    (mark,) = plot.targets
+    assert mark.detail == "Plan · achieved (provisional)"

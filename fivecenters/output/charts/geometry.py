@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
 from fivecenters.core.state import IndicatorState
-from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, target_text
+from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, status_text, target_text
 
 OBSERVED = "observed"
 SUPERSEDED = "superseded"  # a revision kept in the data but not used
@@ -213,7 +213,7 @@ def plot_of(state: IndicatorState, dataset: Dataset) -> Plot | None:
     )
     targets = []
     for assessment in state.by_deadline:
-        detail = " · ".join(filter(None, [assessment.target.label, assessment.status.value]))
+        detail = " · ".join(filter(None, [assessment.target.label, status_text(assessment)]))
         targets.append(
             Mark(
                 assessment.target.deadline,
