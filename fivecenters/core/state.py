@@ -14,6 +14,7 @@ from fivecenters.core.compare import Change, comparable_change, latest_as_of
 from fivecenters.core.model import Indicator, Observation
 from fivecenters.core.progress import Assessment, Status, assess
 from fivecenters.core.results import indicator_record, observation_record
+from fivecenters.core.series import pair
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,13 @@ class IndicatorState:
 
     @property
     def segment(self) -> list[Observation]:
-        """The series since its last break: what a trend may be drawn through."""
-        starts = [n for n, o in enumerate(self.series) if o.series_break]
+        """The series since the last value not comparable with the one before it (a break in
+        series, a new vintage): what a trend may be drawn through."""
+        starts = [
+            n
+            for n in range(1, len(self.series))
+            if isinstance(pair(self.indicator, self.series[n - 1], self.series[n]), str)
+        ]
         return self.series[starts[-1] :] if starts else self.series
 
     @property

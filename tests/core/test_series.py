@@ -112,3 +112,9 @@ def test_a_trend_starts_at_the_last_break() -> None:
     state = state_of(indicator)
     assert [o.year for o in state.series] == [2018, 2019, 2020]
     assert [o.year for o in state.segment] == [2019, 2020]
+
+
+def test_a_trend_starts_at_a_new_vintage() -> None:
+    census = obs(2023, 5.14, status=Status.REVISED, vintage="fifth census")
+    indicator = make_indicator([obs(2021, 4.32), obs(2022, 4.47), census, obs(2024, 5.39)])
+    assert [o.year for o in state_of(indicator).segment] == [2023, 2024]
