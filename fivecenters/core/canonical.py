@@ -3,9 +3,9 @@
 Records are sorted (sources by id; indicators by center, then id; observations
 by year, keeping the order of revisions; targets by deadline, then value;
 benchmarks by their first center, then id; editions by year, then publication;
-entries by place), keys
-follow the order of the model's fields, and keys equal to their default are
-left out. Values are written by tomli-w; the layout is ours, because tomli-w
+entries by place; corroborating citations by source), keys follow the order of
+the model's fields, and keys equal to their default are left out. Values are
+written by tomli-w; the layout is ours, because tomli-w
 writes short arrays of tables inline and `Locator` finds lines only through
 `[[...]]` headers. Canonical form works on any parsed TOML, valid or not, and
 keeps every value, unknown keys included (after the known ones), and every
@@ -32,6 +32,7 @@ from fivecenters.core.errors import NotValid
 from fivecenters.core.load import parse_toml
 from fivecenters.core.model import (
     Benchmark,
+    Citation,
     Dataset,
     Edition,
     Entry,
@@ -120,8 +121,9 @@ class _Kind:
         self.children = children or {}
 
 
-_OBSERVATION = _Kind(Observation, _fields_key("year"))
-_TARGET = _Kind(Target, _fields_key("deadline", "value"))
+_CITATIONS = {"corroborated_by": _Kind(Citation, _fields_key("source", "quote"))}
+_OBSERVATION = _Kind(Observation, _fields_key("year"), _CITATIONS)
+_TARGET = _Kind(Target, _fields_key("deadline", "value"), _CITATIONS)
 _EDITION = _Kind(Edition, _fields_key("year", "published", "name"), {"entries": _Kind(Entry, _entry_key)})
 _ROOT_CHILDREN = {
     "sources": _Kind(Source, _fields_key("id")),

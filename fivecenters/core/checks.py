@@ -14,6 +14,7 @@ from pathlib import Path
 from fivecenters.core.codes import Code
 from fivecenters.core.model import (
     Benchmark,
+    Citation,
     Comparator,
     Direction,
     Entry,
@@ -27,6 +28,7 @@ from fivecenters.core.model import (
 )
 from fivecenters.core.problems import KeyPath, Problem
 from fivecenters.core.quotes import QuoteFinder, value_in_quote
+from fivecenters.core.series_checks import check_series
 
 FIRST_YEAR = 1949
 Cited = Observation | Target | Entry | RankTarget
@@ -71,18 +73,26 @@ class Citations:
     to_find: dict[str, list[tuple[Source, str, KeyPath]]] = field(default_factory=lambda: defaultdict(list))
 
     def check(self, path: KeyPath, record: Cited) -> None:
-        self.cited.add(record.source)
-        source = self.sources.get(record.source)
-        if source is None and record.source in self.invalid_source_ids:
+        """Every source the record cites: an observation or a target may be corroborated by several."""
+        if isinstance(record, Observation | Target):
+            for where, citation in _citations(path, record):
+                self._check_one(where, citation.source, citation.quote)
+        else:
+            self._check_one(path, record.source, record.quote)
+
+    def _check_one(self, path: KeyPath, source_id: str, quote: str) -> None:
+        self.cited.add(source_id)
+        source = self.sources.get(source_id)
+        if source is None and source_id in self.invalid_source_ids:
             return
         if source is None:
             self.checker.add(
                 (*path, "source"),
                 Code.UNKNOWN_SOURCE,
-                f"cites source '{record.source}', which is not in [[sources]]",
+                f"cites source '{source_id}', which is not in [[sources]]",
             )
         else:
-            self.check_quote((*path, "quote"), record.source, record.quote)
+            self.check_quote((*path, "quote"), source_id, quote)
 
     def check_quote(self, path: KeyPath, source_id: str, quote: str) -> None:
         source = self.sources.get(source_id)
@@ -113,6 +123,7 @@ def check_dataset(checker: Checker, data: Indexed) -> Citations:
             citations.check((*path, "targets", number), target)
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
+        check_series(checker.add, indicator, path)
     return citations
 
 
@@ -124,6 +135,12 @@ def repeated(seen: dict[str, int], key: str, number: int) -> int | None:
     return None
 
 
+def _citations(path: KeyPath, record: Observation | Target) -> Iterator[tuple[KeyPath, Citation]]:
+    """Each source a record cites, with the path its keys sit under."""
+    for number, citation in enumerate(record.citations()):
+        yield (path if number == 0 else (*path, "corroborated_by", number - 1)), citation
+
+
 def check_sources_cited(checker: Checker, data: Indexed, citations: Citations) -> None:
     """Run last: every quote in its document, every source cited by something, every document usable."""
     _check_quotes(checker, citations.quotes, citations.to_find)
@@ -132,6 +149,27 @@ def check_sources_cited(checker: Checker, data: Indexed, citations: Citations) -
             checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
         if source.document:
             _require_document(checker, citations.quotes, source, ("sources", index, "document"))
+
+
+def _check_citation(
+    checker: Checker,
+    to_find: dict[str, list[tuple[Source, str, KeyPath]]],
+    sources: dict[str, Source],
+    invalid: set[str],
+    path: KeyPath,
+    citation: Citation,
+) -> None:
+    source = sources.get(citation.source)
+    if source is None and citation.source in invalid:
+        return
+    if source is None:
+        checker.add(
+            (*path, "source"),
+            Code.UNKNOWN_SOURCE,
+            f"cites source '{citation.source}', which is not in [[sources]]",
+        )
+    elif source.document:
+        to_find[source.document].append((source, citation.quote, (*path, "quote")))
 
 
 def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[str, Source]:
@@ -174,13 +212,14 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
                     Code.INPUTS_WITHOUT_DERIVED,
                     "'derived_from' is set but status is not \"derived\"",
                 )
-            if math.isfinite(obs.value) and not value_in_quote(obs.value, obs.quote):
-                checker.add(
-                    (*obs_path, "quote"),
-                    Code.VALUE_NOT_IN_QUOTE,
-                    f"value {obs.value:g} does not appear in its quote; "
-                    "if it is computed, set status = \"derived\" and 'derived_from'",
-                )
+            for where, citation in _citations(obs_path, obs):
+                if math.isfinite(obs.value) and not value_in_quote(obs.value, citation.quote):
+                    checker.add(
+                        (*where, "quote"),
+                        Code.VALUE_NOT_IN_QUOTE,
+                        f"value {obs.value:g} does not appear in its quote; "
+                        "if it is computed, set status = \"derived\" and 'derived_from'",
+                    )
     for year, numbers in by_year.items():
         observations = [indicator.observations[n] for n in numbers]
         used = [n for n, o in zip(numbers, observations, strict=True) if o.used]

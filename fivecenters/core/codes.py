@@ -273,6 +273,34 @@ class Code(StrEnum):
         'An observation has `derived_from` but its `status` is not `"derived"`.',
     )
 
+    # How a series may be read: breaks, as-of dates, corroboration, units.
+    BREAK_WITHOUT_NOTE = (
+        "break-without-note",
+        Severity.ERROR,
+        "Break without note",
+        "An observation marked `series_break = true` has no `note` saying what changed in the series.",
+    )
+    AS_OF_OUTSIDE_YEAR = (
+        "as-of-outside-year",
+        Severity.ERROR,
+        "As-of date outside its year",
+        "An observation's `as_of` date is not in the observation's `year`.",
+    )
+    CORROBORATION_AS_REVISION = (
+        "corroboration-as-revision",
+        Severity.WARNING,
+        "Corroboration filed as revisions",
+        "Equal values for one year from different sources are filed as revisions; they corroborate each "
+        "other: cite every source on one observation (`corroborated_by`).",
+    )
+    UNIT_MISMATCH = (
+        "unit-mismatch",
+        Severity.WARNING,
+        "Quote's unit contradicts the indicator's",
+        "A quote gives the value in another currency (yuan for a US-dollar series) or at another scale "
+        '("51404.47亿" for a value that is not 5.140447 trillion) than the indicator\'s unit.',
+    )
+
     # Values (of observations, targets and baselines), by the indicator's kind and unit.
     NOT_FINITE = "not-finite", Severity.ERROR, "Not a finite number", "A value is infinite or not a number."
     INVALID_RANK = (
@@ -307,6 +335,13 @@ class Code(StrEnum):
         Severity.ERROR,
         "Incomplete baseline",
         "A target has a `baseline_year` without a `baseline_value`, or the reverse.",
+    )
+    DUPLICATE_TARGET = (
+        "duplicate-target",
+        Severity.ERROR,
+        "Duplicate target",
+        "Two targets on one indicator have the same value and deadline; a target stated by several "
+        "sources is one target citing them all (`corroborated_by`).",
     )
     COMPARATOR_AGAINST_DIRECTION = (
         "comparator-against-direction",

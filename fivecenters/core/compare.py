@@ -7,7 +7,7 @@ Whether a change is good depends on the indicator's direction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -15,6 +15,7 @@ from fivecenters.core.centers import Center
 from fivecenters.core.lookup import indicators_in, require_year, years_with_data
 from fivecenters.core.model import Dataset, Direction, Indicator, Kind, Observation
 from fivecenters.core.results import Result, indicator_record, observation_record
+from fivecenters.core.series import pair
 
 PRECISION = 9
 
@@ -50,16 +51,48 @@ class Change:
     relative: float | None
     measure: Measure
     verdict: Verdict
+    provisional: bool = False  # an end is an estimate or preliminary: the change may not hold
+    note: str | None = None  # what stands in for a used value, which end is provisional
+
+    @property
+    def years(self) -> int:
+        return self.after.year - self.before.year
+
+    @property
+    def per_year(self) -> float:
+        """The average yearly change, in the indicator's own terms (points, places, units)."""
+        return round(self.absolute / self.years, PRECISION) if self.years else self.absolute
+
+    @property
+    def yearly_rate(self) -> float | None:
+        """The compound yearly rate of a relative change over several years; None where it has no meaning."""
+        if self.measure is not Measure.RELATIVE or not self.years or min(self.before.value, self.after.value) <= 0:
+            return None
+        return round((self.after.value / self.before.value) ** (1 / self.years) - 1, PRECISION)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "from_year": self.before.year,
             "to_year": self.after.year,
+            "years": self.years,
             "absolute": self.absolute,
             "relative": self.relative,
+            "per_year": self.per_year,
+            "yearly_rate": self.yearly_rate,
             "measure": self.measure.value,
             "verdict": self.verdict.value,
+            "provisional": self.provisional,
+            "note": self.note,
         }
+
+
+def comparable_change(indicator: Indicator, before: Observation, after: Observation) -> Change | str:
+    """The change between two used values, measured between comparable figures; else why it cannot be."""
+    found = pair(indicator, before, after)
+    if isinstance(found, str):
+        return found
+    change = change_between(indicator, found.before, found.after)
+    return replace(change, provisional=found.provisional, note=found.caveat())
 
 
 def change_between(indicator: Indicator, before: Observation, after: Observation) -> Change:
@@ -153,7 +186,14 @@ def compare_years(indicators: list[Indicator], year_a: int, year_b: int) -> Comp
     for indicator in indicators:
         first, second = value_in(indicator, first_year), value_in(indicator, second_year)
         notes = [_missing_note(indicator, y) for y, o in ((first_year, first), (second_year, second)) if o is None]
-        change = change_between(indicator, first, second) if first and second else None
+        change = None
+        if first and second:
+            found = comparable_change(indicator, first, second)
+            if isinstance(found, str):
+                notes.append(f"not comparable: {found}")
+            else:
+                change, first, second = found, found.before, found.after
+                notes += [found.note] if found.note else []
         comparison.rows.append(ComparisonRow(indicator, first, second, change, "; ".join(notes) or None))
     return comparison
 

@@ -83,18 +83,45 @@ class Source(Record):
     reliability: Text | None = None
 
 
+# Provisional in SDMX's sense (OBS_STATUS P and E): a later figure may replace it.
+PROVISIONAL = frozenset({Status.PRELIMINARY, Status.ESTIMATE})
+# "2021-07" or "2021-07-22": the day or month a stock was counted, or a flow summed up to.
+AsOf = Annotated[str, Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")]
+
+
+class Citation(Record):
+    """Another source stating the same figure, in its own words."""
+
+    source: Id
+    quote: Text
+    note: Text | None = None
+
+
 class Observation(Record):
     year: Year
     value: float
     qualifier: Annotated[Qualifier, LAX] | None = None
     status: Annotated[Status, LAX] = Status.FINAL
+    as_of: AsOf | None = None
+    # SDMX's break (OBS_STATUS B): definition, scope or method change from this value on.
+    series_break: bool = False
     revision: bool = False
+    vintage: Text | None = None
     used: bool = True
     # default_factory: a `= []` default is deep-copied for every record, a tenth of validation time.
     derived_from: list[Text] = Field(default_factory=list)
     source: Id
     quote: Text
     note: Text | None = None
+    corroborated_by: list[Citation] = Field(default_factory=list)
+
+    @property
+    def provisional(self) -> bool:
+        return self.status in PROVISIONAL
+
+    def citations(self) -> list[Citation]:
+        """Every source that states the value: the first, then the corroborating ones."""
+        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
 class Target(Record):
@@ -104,10 +131,16 @@ class Target(Record):
     set_in: Year | None = None
     baseline_year: Year | None = None
     baseline_value: float | None = None
-    label: Text | None = None
+    label: Text | None = None  # the plan that states the target
+    # A target for the mean of the yearly values from set_in to the deadline ("about 5% a year").
+    average: bool = False
     source: Id
     quote: Text
     note: Text | None = None
+    corroborated_by: list[Citation] = Field(default_factory=list)
+
+    def citations(self) -> list[Citation]:
+        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
 class Indicator(Record):
@@ -240,15 +273,15 @@ class Dataset(Record):
         """Which indicators and benchmarks cite each source, in file order."""
         citing: dict[str, list[str]] = {}
 
-        def cite(owner: str, records: Iterable[Observation | Target | Entry | RankTarget]) -> None:
+        def cite(owner: str, records: Iterable[Citation | Entry | RankTarget]) -> None:
             for record in records:
                 ids = citing.setdefault(record.source, [])
                 if owner not in ids:
                     ids.append(owner)
 
         for indicator in self.indicators:
-            cite(indicator.id, indicator.observations)
-            cite(indicator.id, indicator.targets)
+            records: list[Observation | Target] = [*indicator.observations, *indicator.targets]
+            cite(indicator.id, (citation for record in records for citation in record.citations()))
         for benchmark in self.benchmarks:
             cite(benchmark.id, benchmark.cited())
         return citing
@@ -269,4 +302,4 @@ def _build(*models: type[BaseModel]) -> None:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-_build(Source, Observation, Target, Indicator, Entry, Edition, RankTarget, Benchmark, Dataset)
+_build(Source, Citation, Observation, Target, Indicator, Entry, Edition, RankTarget, Benchmark, Dataset)

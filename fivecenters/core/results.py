@@ -55,7 +55,7 @@ def indicator_record(indicator: Indicator) -> RecordDict:
 
 
 def observation_record(obs: Observation | None) -> RecordDict | None:
-    """An observation as output records carry it: value with its qualifier, status and source."""
+    """An observation as output records carry it: value with its qualifier, status, marks and sources."""
     if obs is None:
         return None
     return {
@@ -63,5 +63,10 @@ def observation_record(obs: Observation | None) -> RecordDict | None:
         "value": obs.value,
         "qualifier": obs.qualifier.value if obs.qualifier else None,
         "status": obs.status.value,
+        "provisional": obs.provisional,
+        "as_of": obs.as_of,
+        "series_break": obs.series_break,
+        "vintage": obs.vintage,
         "source": obs.source,
+        "corroborated_by": [c.source for c in obs.corroborated_by],
     }

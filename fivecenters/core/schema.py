@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from fivecenters.core.model import (
     Benchmark,
+    Citation,
     Dataset,
     Edition,
     Entry,
@@ -40,6 +41,7 @@ MODELS: dict[type[BaseModel], str] = {
     Edition: "One edition of a benchmark (GFCI 37, the 2024 report), with the places sources state in it.",
     Entry: "One city's place in an edition, as a source states it: a rank, a bound or a score, quoted.",
     RankTarget: "A plan's ambition for a place in a ranking: within the top `rank` by the deadline.",
+    Citation: "Another source stating the same figure or target, with its own words.",
 }
 
 FIELDS: dict[type[BaseModel], dict[str, str]] = {
@@ -77,12 +79,16 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "value": "The value, in the indicator's unit.",
         "qualifier": "How the source hedges: about, more-than, at-least, nearly, less-than or at-most.",
         "status": "final (the default), preliminary, revised, estimate or derived (computed: say from what).",
-        "revision": "One of several values for the year (a first estimate, a census revision); all carry it.",
+        "as_of": "The month or day the value is for when not the whole year or the year end: YYYY-MM or YYYY-MM-DD.",
+        "series_break": "true on the first value of a new series: definition, scope or method change (note says how).",
+        "revision": "One of several differing values for the year (a first estimate, a census revision); all carry it.",
+        "vintage": "The round of revision the value belongs to, when it changed the basis (an economic census).",
         "used": "false for a revision that is recorded but not the value used.",
         "derived_from": "For a derived value: its inputs, in words, one string each.",
         "source": "The id of the source stating the value.",
         "quote": "The source's words stating the value, verbatim.",
         "note": "Why this value, what it covers, which revision is used and why.",
+        "corroborated_by": "Other sources stating the value, one [[indicators.observations.corroborated_by]] each.",
     },
     Target: {
         "value": "The target value, in the indicator's unit.",
@@ -91,10 +97,17 @@ FIELDS: dict[type[BaseModel], dict[str, str]] = {
         "set_in": "The year the plan set it.",
         "baseline_year": "The baseline's year, where the source states one (with baseline_value).",
         "baseline_value": "The baseline value (with baseline_year).",
-        "label": "The plan's name, shown with the target.",
+        "label": "The plan that states it; fc progress lists targets under their plans.",
+        "average": "true when the target is for the average of the yearly values from set_in to the deadline.",
         "source": "The id of the source setting the target.",
         "quote": "The source's words setting it, verbatim.",
         "note": "Anything a reader needs to know about it.",
+        "corroborated_by": "Other sources stating the same target, one [[indicators.targets.corroborated_by]] each.",
+    },
+    Citation: {
+        "source": "The id of the source.",
+        "quote": "The source's words stating the same figure or target, verbatim.",
+        "note": "Anything a reader needs to know about this citation.",
     },
     Benchmark: {
         "id": "Kebab-case id, unique among benchmarks: what fc rank names it by (e.g. gfci).",

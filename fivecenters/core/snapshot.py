@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from fivecenters.core.centers import Center
 from fivecenters.core.lookup import indicators_in, require_as_of
 from fivecenters.core.model import Dataset
-from fivecenters.core.progress import Assessment
+from fivecenters.core.progress import Assessment, by_plan
 from fivecenters.core.results import RecordDict, Result
 from fivecenters.core.state import IndicatorState, state_of
 
@@ -99,8 +99,9 @@ def center_snapshot(dataset: Dataset, center: Center, as_of: int | None = None) 
 
 
 def progress_report(dataset: Dataset, center: Center | None = None, as_of: int | None = None) -> ProgressReport:
+    """Each center's targets in the order of their plans, as `fc progress` lists them under each plan."""
     by_center = {
-        each: [a for s in states for a in s.assessments]
+        each: [a for group in by_plan([a for s in states for a in s.assessments]) for a in group.assessments]
         for each, states in states_by_center(dataset, as_of, center).items()
     }
     return ProgressReport(center, {each: found for each, found in by_center.items() if found})

@@ -145,6 +145,12 @@ CITATION_COLUMNS = (
     Column("url", "string", "Where the cited source can be read, if online.", _get("url", "source")),
     Column("quote", "string", "The source's words that state the figure, verbatim.", _get("quote"), True),
     Column("note", "string", "The curator's note, if any.", _get("note")),
+    Column(
+        "corroborated_by",
+        "string",
+        "Other sources stating the same figure, by id, separated by '; ' (quotes in the data file).",
+        lambda item: "; ".join(c.source for c in getattr(item.record, "corroborated_by", [])) or None,
+    ),
 )
 
 
@@ -200,12 +206,26 @@ OBSERVATIONS = Table(
             _enum(ObservationStatus),
         ),
         Column(
+            "as_of",
+            "string",
+            "The month or day the value is as of (YYYY-MM or YYYY-MM-DD) when it is not for the whole year.",
+            _get("as_of"),
+        ),
+        Column(
+            "series_break",
+            "boolean",
+            "True when the series' definition, scope or method changes from this value on (SDMX break).",
+            _get("series_break"),
+            True,
+        ),
+        Column(
             "revision",
             "boolean",
-            "True when the year has several values from different sources.",
+            "True when the year has several differing values (first published, revised).",
             _get("revision"),
             True,
         ),
+        Column("vintage", "string", "The round of revision the value belongs to, if named.", _get("vintage")),
         Column(
             "used",
             "boolean",
@@ -232,6 +252,13 @@ TARGETS = Table(
         Column("baseline_year", "integer", "The baseline year the source states, if any.", _get("baseline_year")),
         Column("baseline_value", "number", "The baseline value the source states, if any.", _get("baseline_value")),
         Column("label", "string", "The plan or programme that set the target.", _get("label")),
+        Column(
+            "average",
+            "boolean",
+            "True when the target is for the average of the yearly values from set_in to the deadline.",
+            _get("average"),
+            True,
+        ),
         Column("progress", "string", "Progress status on the latest data.", _progress, True, _enum(ProgressStatus)),
         *CITATION_COLUMNS,
     ),

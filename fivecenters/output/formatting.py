@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from fivecenters.core.compare import Change, Measure, Verdict
 from fivecenters.core.model import Indicator, Kind, Observation, Qualifier
+from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import Assessment, Status, status_for_ratio
 
 
@@ -93,8 +94,27 @@ def quantity(indicator: Indicator, value: float, qualifier: Qualifier | None = N
     return f"{hedge}{number(value)}" + (f" {unit}" if unit and with_unit else "")
 
 
+# Eurostat's flags, after SDMX's OBS_STATUS: shown after a value, explained under the table.
+FLAGS = {ObservationStatus.ESTIMATE: "e", ObservationStatus.PRELIMINARY: "p"}
+BREAK_FLAG = "b"
+FLAG_LEGEND = "Flags: e estimate · p preliminary · b break in series (not comparable with earlier years)"
+
+
+def flags(obs: Observation) -> str:
+    return FLAGS.get(obs.status, "") + (BREAK_FLAG if obs.series_break else "")
+
+
 def observed(indicator: Indicator, obs: Observation | None, with_unit: bool = False) -> str:
-    return quantity(indicator, obs.value, obs.qualifier, with_unit) if obs else DASH
+    """The value as read, hedged, with its flags: "≈4.2% p"."""
+    if obs is None:
+        return DASH
+    flag = flags(obs)
+    return quantity(indicator, obs.value, obs.qualifier, with_unit) + (f" {flag}" if flag else "")
+
+
+def when(obs: Observation) -> str:
+    """The year, or the date a figure is as of when it is not for the whole year: "2021-07"."""
+    return obs.as_of or str(obs.year)
 
 
 def percent(fraction: float) -> str:
@@ -104,16 +124,33 @@ def percent(fraction: float) -> str:
 
 
 def change_text(change: Change, with_relative: bool = True, separator: str = " ") -> str:
-    """A change in the indicator's own terms: points, places, or absolute and relative."""
+    """A change in the indicator's own terms: points, places, or absolute and relative.
+
+    A change over several years names them and gives the yearly rate; a
+    provisional one carries the flag "p"."""
     if change.measure is Measure.PLACES:
         before, after = int(change.before.value), int(change.after.value)
         moved = before - after
         how = "unchanged" if moved == 0 else f"{'up' if moved > 0 else 'down'} {abs(moved)}"
-        return f"{ordinal(before)} → {ordinal(after)},{separator}{how}"
-    if change.measure is Measure.PERCENTAGE_POINTS:
-        return f"{number(change.absolute, signed=True)} pp"
-    relative = f"{separator}({percent(change.relative)})" if with_relative and change.relative is not None else ""
-    return f"{number(change.absolute, signed=True)}{relative}"
+        text = f"{ordinal(before)} → {ordinal(after)},{separator}{how}"
+    elif change.measure is Measure.PERCENTAGE_POINTS:
+        text = f"{number(change.absolute, signed=True)} pp"
+    else:
+        text = number(change.absolute, signed=True)
+        if with_relative and change.relative is not None:
+            text += f"{separator}({percent(change.relative)})"
+    text += " p" if change.provisional else ""
+    return text + (f"{separator}{span_text(change, separator)}" if change.years > 1 else "")
+
+
+def span_text(change: Change, separator: str = " ") -> str:
+    """ "2019 → 2025, -11.2%/yr": the years a change spans and its yearly rate."""
+    if change.yearly_rate is not None:
+        rate = f"{change.yearly_rate * 100:+,.1f}%"
+    else:
+        unit = {Measure.PERCENTAGE_POINTS: " pp", Measure.PLACES: " places"}.get(change.measure, "")
+        rate = f"{number(change.per_year, signed=True)}{unit}"
+    return f"{change.before.year} → {change.after.year},{separator}{rate}/yr"
 
 
 def change_cell(change: Change | None, with_relative: bool = True, separator: str = " ") -> Cell:
@@ -123,6 +160,9 @@ def change_cell(change: Change | None, with_relative: bool = True, separator: st
     rise = -change.absolute if change.measure is Measure.PLACES else change.absolute
     arrow = "▲" if rise > 0 else "▼" if rise < 0 else "→"
     return Cell(f"{arrow} {change_text(change, with_relative, separator)}", VERDICT_STYLES.get(change.verdict))
+
+
+NOT_COMPARABLE = Cell("not comparable", "muted")
 
 
 MIN_SPARK = 3  # two points make a change, which the change column already shows
@@ -153,7 +193,12 @@ def target_text(assessment: Assessment, separator: str = " ") -> str:
     return f"{comparator}{quantity(indicator, target.value, with_unit=False)}{separator}by {target.deadline}"
 
 
-def dated(text: str, year: int) -> str:
+def status_text(assessment: Assessment) -> str:
+    """The status, marked provisional when an estimate or a preliminary figure decided it."""
+    return assessment.status.value + (" (provisional)" if assessment.provisional else "")
+
+
+def dated(text: str, year: int | str) -> str:
     return f"{text}{STACK}({year})"
 
 
@@ -164,7 +209,7 @@ def explanation(a: Assessment) -> str:
         origin = "stated by the target" if a.baseline.stated else "observed"
         parts.append(f"baseline {quantity(indicator, a.baseline.value)} ({a.baseline.year}, {origin})")
     if a.latest:
-        parts.append(f"latest {observed(indicator, a.latest, with_unit=True)} ({a.latest.year})")
+        parts.append(f"latest {observed(indicator, a.latest, with_unit=True)} ({when(a.latest)})")
     if a.actual_rate is not None and a.required_rate is not None:
         method = "CAGR" if a.method == "cagr" else "average yearly change"
         parts.append(f"{method} actual {_rate(a, a.actual_rate)}, needed {_rate(a, a.required_rate)}")

@@ -6,15 +6,19 @@ rich and `markdown.py` as a Markdown table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fivecenters.core.catalogue import IndicatorInfo, SourceList
 from fivecenters.core.compare import Comparison, Measure
 from fivecenters.core.model import Kind, Observation
-from fivecenters.core.progress import Assessment
+from fivecenters.core.progress import Assessment, by_plan
 from fivecenters.core.snapshot import CenterSnapshot, Overview, ProgressReport
+from fivecenters.core.state import IndicatorState
 from fivecenters.output.formatting import (
     DASH,
+    FLAG_LEGEND,
+    NOT_COMPARABLE,
     SMALL_BAR,
     STACK,
     STATUS_STYLES,
@@ -24,12 +28,15 @@ from fivecenters.output.formatting import (
     change_cell,
     dated,
     explanation,
+    flags,
     label,
     observed,
     percent,
     quantity,
     sparkline,
+    status_text,
     target_text,
+    when,
 )
 
 
@@ -51,6 +58,16 @@ class Grid:
     def add(self, *cells: Cell | str) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
 
+    def footnote(self, text: str) -> str:
+        """Add a numbered note; the marker to put in the row."""
+        self.notes.append(f"[{len(self.notes) + 1}] {text}")
+        return f" [{len(self.notes)}]"
+
+    def flag_legend(self, observations: Sequence[Observation | None]) -> None:
+        """Explain the flags (e, p, b) under the grid, once, when a value shown carries one."""
+        if any(o and flags(o) for o in observations):
+            self.notes.append(FLAG_LEGEND)
+
 
 def show_grid(snapshot: CenterSnapshot) -> Grid:
     title = snapshot.center.bilingual + (f", as of {snapshot.as_of}" if snapshot.as_of else "")
@@ -58,15 +75,25 @@ def show_grid(snapshot: CenterSnapshot) -> Grid:
     grid = Grid(title, columns, numeric=frozenset({1}), wrapping=frozenset({0}), optional=(3, 4), ids=frozenset({5}))
     for state in snapshot.states:
         indicator, target, latest = state.indicator, state.next_target, state.latest
+        change = change_cell(state.change, separator=STACK)
+        marker = grid.footnote(f"{indicator.name}: {note}") if (note := _change_note(state)) else ""
         grid.add(
-            label(indicator),
-            dated(observed(indicator, latest), latest.year) if latest else DASH,
-            change_cell(state.change, separator=STACK),
-            sparkline([o.value for o in state.series], indicator.kind is Kind.RANK) or DASH,
+            label(indicator) + marker,
+            dated(observed(indicator, latest), when(latest)) if latest else DASH,
+            NOT_COMPARABLE if state.change_note else change,
+            sparkline([o.value for o in state.segment], indicator.kind is Kind.RANK) or DASH,
             f"{target_text(target)}{STACK}{bar(target.share, SMALL_BAR)}" if target else DASH,
             Cell(latest.source if latest else DASH, "muted"),
         )
+    grid.flag_legend([s.latest for s in snapshot.states])
     return grid
+
+
+def _change_note(state: IndicatorState) -> str | None:
+    """Why a change is not shown, or what a shown one rests on."""
+    if state.change_note:
+        return f"change not comparable: {state.change_note}"
+    return state.change.note if state.change else None
 
 
 def overview_grids(overview: Overview) -> list[Grid]:
@@ -79,12 +106,14 @@ def overview_grids(overview: Overview) -> list[Grid]:
             wrapping=frozenset({0}),
         )
         for state in center.headlines:
+            marker = grid.footnote(f"{state.indicator.name}: {note}") if (note := _change_note(state)) else ""
             grid.add(
-                label(state.indicator),
+                label(state.indicator) + marker,
                 observed(state.indicator, state.latest),
-                str(state.latest.year) if state.latest else DASH,
-                change_cell(state.change),
+                when(state.latest) if state.latest else DASH,
+                NOT_COMPARABLE if state.change_note else change_cell(state.change),
             )
+        grid.flag_legend([s.latest for s in center.headlines])
         grid.notes.append("Targets: " + " · ".join(f"{n} {name}" for name, n in center.outlook.items()))
         grids.append(grid)
     return grids
@@ -101,16 +130,16 @@ def compare_grids(comparison: Comparison) -> list[Grid]:
             relative = DASH
             if change and change.measure is Measure.RELATIVE and change.relative is not None:
                 relative = percent(change.relative)
-            marker = f" [{len(grid.notes) + 1}]" if row.footnote else ""
+            marker = grid.footnote(f"{indicator.name}: {row.footnote}") if row.footnote else ""
+            comparable = change or not (row.first and row.second)
             grid.add(
                 label(indicator) + marker,
                 observed(indicator, row.first),
                 observed(indicator, row.second),
-                change_cell(change, with_relative=False),
+                change_cell(change, with_relative=False) if comparable else NOT_COMPARABLE,
                 Cell(relative, VERDICT_STYLES.get(change.verdict) if change else "muted"),
             )
-            if row.footnote:
-                grid.notes.append(f"[{len(grid.notes) + 1}] {indicator.name}: {row.footnote}")
+        grid.flag_legend([o for row in rows for o in (row.first, row.second)])
         grids.append(grid)
     return grids
 
@@ -122,7 +151,9 @@ def compare_summary(comparison: Comparison) -> str:
 
 
 def progress_grids(report: ProgressReport, explain: bool = False) -> list[Grid]:
-    return [progress_grid(center.full_name, found, explain) for center, found in report.by_center.items()]
+    return [
+        grid for center, found in report.by_center.items() for grid in _plan_grids(center.full_name, found, explain)
+    ]
 
 
 def progress_lines(report: ProgressReport) -> list[str]:
@@ -141,15 +172,25 @@ def progress_grid(title: str, assessments: list[Assessment], explain: bool = Fal
         grid = Grid(title, columns, wrapping=frozenset({0, 5}), optional=(4, 1))
     for a in assessments:
         indicator = a.indicator
-        status = Cell(a.status.value, STATUS_STYLES[a.status])
+        status = Cell(status_text(a), STATUS_STYLES[a.status])
         if explain:
             grid.add(label(indicator), target_text(a, STACK), status, explanation(a))
             continue
         baseline = a.baseline and dated(quantity(indicator, a.baseline.value, with_unit=False), a.baseline.year)
-        latest = a.latest and dated(observed(indicator, a.latest), a.latest.year)
+        latest = a.latest and dated(observed(indicator, a.latest), when(a.latest))
         progress = bar(a.share, separator=STACK) or DASH
         grid.add(label(indicator), baseline or DASH, latest or DASH, target_text(a, STACK), progress, status)
     return grid
+
+
+def _plan_grids(center_title: str, assessments: list[Assessment], explain: bool) -> list[Grid]:
+    """One grid per plan: every target appears once, under the plan that states it."""
+    grids = []
+    for group in by_plan(assessments):
+        grid = progress_grid(f"{center_title} · {group.title}", group.assessments, explain)
+        grid.flag_legend([a.latest for a in group.assessments])
+        grids.append(grid)
+    return grids
 
 
 def info_grids(info: IndicatorInfo) -> list[Grid]:
@@ -171,18 +212,23 @@ def info_grids(info: IndicatorInfo) -> list[Grid]:
         ids=frozenset({4}),
     )
     for obs in sorted(indicator.observations, key=lambda o: o.year):
+        standing = [obs.status.value, obs.vintage and f"vintage: {obs.vintage}", obs.revision and "revision"]
+        standing += [obs.series_break and "break in series", obs.as_of and f"as of {obs.as_of}"]
         series.add(
             str(obs.year),
             observed(indicator, obs, with_unit=True),
-            obs.status.value + (f"{STACK}revision" if obs.revision else ""),
+            STACK.join(part for part in standing if part),
             "yes" if obs.used else Cell("no", "muted"),
-            obs.source,
-            f"“{obs.quote}”" + (f" — {obs.note}" if obs.note else "") + _derived(obs),
+            "\n".join(c.source for c in obs.citations()),
+            "\n".join(f"“{c.quote}”" for c in obs.citations()) + (f" — {obs.note}" if obs.note else "") + _derived(obs),
         )
+    series.flag_legend(indicator.observations)
     targets = progress_grid("Targets", assessments, explain=True)
     for a in assessments:
-        source = info.sources.get(a.target.source)
-        targets.notes.append(f"{target_text(a)}: “{a.target.quote}” ({source.title if source else a.target.source})")
+        for citation in a.target.citations():
+            source = info.sources.get(citation.source)
+            cited = source.title if source else citation.source
+            targets.notes.append(f"{target_text(a)} ({a.plan}): “{citation.quote}” ({cited})")
     return [about, series, targets]
 
 

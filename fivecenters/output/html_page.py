@@ -20,7 +20,16 @@ from fivecenters.core.snapshot import CenterOverview, overview
 from fivecenters.core.state import IndicatorState
 from fivecenters.output.charts.geometry import plot_of
 from fivecenters.output.charts.svg import line_chart
-from fivecenters.output.formatting import STATUS_STYLES, change_cell, observed, spelled_unit, target_text
+from fivecenters.output.formatting import (
+    NOT_COMPARABLE,
+    STATUS_STYLES,
+    change_cell,
+    observed,
+    spelled_unit,
+    status_text,
+    target_text,
+    when,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "report.html.j2"
@@ -59,6 +68,9 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "chart_of": chart_of,
         "observed": observed,
         "change_cell": change_cell,
+        "not_comparable": NOT_COMPARABLE,
+        "when": when,
+        "status_text": status_text,
         "target_text": target_text,
         "percent_of": percent_of,
         "status_style": status_style,

@@ -53,8 +53,10 @@ def to_csv(records: list[dict[str, Any]], columns: list[str] | None = None) -> s
         found: dict[str, None] = {}
         for row in rows:
             found.update(dict.fromkeys(row))
-        # A record missing in one row ("change": null) must not add a column beside its fields.
-        nested = {name.split(".", 1)[0] for name in found if "." in name}
+        # A record missing in one row ("change": null, "next_target.latest": null) must not add
+        # a column beside its fields, at any depth.
+        parts = [name.split(".") for name in found]
+        nested = {".".join(p[:depth]) for p in parts for depth in range(1, len(p))}
         columns = [name for name in found if name not in nested]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")

@@ -14,10 +14,11 @@ from rich.cells import cell_len
 
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Observation
-from fivecenters.core.progress import Assessment, assess
+from fivecenters.core.progress import Assessment, assess, by_plan
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.grids import progress_grid
 from fivecenters.output.terminal import print_rich
+from tests.support import FIXTURES
 from tests.support.base import BASE_TOML, WriteData, replace_once
 from tests.support.reading import (
     READING,
@@ -272,8 +273,13 @@ def test_show_year_shows_values_as_of_that_year() -> None:
 def test_progress_year_assesses_as_of_that_year() -> None:
     records = json_of("progress", "--year", "2022")
     indicators = reading_dataset().indicators
-    # Grouped by center, in the order of the five centers.
-    expected = [a for c in Center for a in assessments_of([i for i in indicators if i.center is c], 2022)]
+    # Grouped by center, in the order of the five centers, and within a center by plan.
+    expected = [
+        a
+        for c in Center
+        for group in by_plan(assessments_of([i for i in indicators if i.center is c], 2022))
+        for a in group.assessments
+    ]
     assert [r["status"] for r in records] == [a.status.value for a in expected]
     assert all(r["latest"] is None or r["latest"]["year"] <= 2022 for r in records)
 
@@ -473,3 +479,37 @@ def test_chinese_names_are_accepted_and_shown(write_data: WriteData) -> None:
         json.loads(fc_reading("show", "shipping", "-f", "json", data=write_data(text)).stdout)[0]["name_zh"]
         == "集装箱吞吐量"
     )
+
+
+TRUST = FIXTURES / "trust.toml"
+
+
+def test_compare_does_not_report_a_census_revision_as_growth() -> None:
+    result = fc_reading("compare", "2022", "2023", "--format", "json", data=TRUST)
+    assert result.exit_code == 0, result.output
+    (row,) = [r for r in json.loads(result.output)["rows"] if r["indicator"] == "gdp"]
+    assert row["change"] is None and row["verdict"] == "not comparable"
+    assert "fifth economic census" in row["footnote"]
+    table = fc_reading("compare", "2022", "2023", data=TRUST)
+    assert "not comparable" in table.output and "+15" not in table.output
+
+
+def test_show_json_carries_marks_and_span() -> None:
+    result = fc_reading("show", "economic", "--format", "json", data=TRUST)
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["change"] is None and "fifth economic census" in record["change_note"]
+    assert record["latest"]["vintage"] == "fifth economic census"
+
+
+def test_fc_progress_lists_a_target_once_under_its_plan() -> None:
+    result = fc_reading("progress", "--format", "json", data=TRUST)
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["target"]["plan"] == "Sci-Tech Innovation Center 14th Five-Year Plan"
+    assert record["target"]["corroborated_by"] == ["other"]
+    assert (record["status"], record["provisional"]) == ("achieved", True)
+    table = fc_reading("progress", "--format", "markdown", data=TRUST)
+    title = "International Sci-Tech Innovation Center · Sci-Tech Innovation Center 14th Five-Year Plan (2021–2025)"
+    assert f"### {title}" in table.output
+    assert table.output.count("by 2025") == 1

@@ -220,8 +220,21 @@ def observation(draw: st.DrawFn, year: int, values: st.SearchStrategy[Any], cite
     _optional(draw, record, "qualifier", st.sampled_from([q.value for q in Qualifier]))
     _optional(draw, record, "status", st.sampled_from([s.value for s in Status]))
     _optional(draw, record, "note", texts)
+    _optional(draw, record, "as_of", st.integers(1, 12).map(lambda month: f"{year}-{month:02d}"))
+    _optional(draw, record, "vintage", texts)
+    if draw(st.booleans()):
+        record["series_break"] = True
+        record.setdefault("note", draw(texts))
     if record.get("status") == Status.DERIVED:
         record["derived_from"] = draw(st.lists(texts, min_size=1, max_size=3))
+    _optional(draw, record, "corroborated_by", st.lists(citation(cited), min_size=1, max_size=2))
+    return record
+
+
+@st.composite
+def citation(draw: st.DrawFn, cited: list[str]) -> dict[str, Any]:
+    record = {"source": draw(st.sampled_from(cited)), "quote": draw(texts)}
+    _optional(draw, record, "note", texts)
     return record
 
 
@@ -242,6 +255,8 @@ def target(draw: st.DrawFn, values: st.SearchStrategy[Any], cited: list[str]) ->
         record["baseline_value"] = draw(values)
     for key in ("label", "note"):
         _optional(draw, record, key, texts)
+    _optional(draw, record, "average", st.booleans())
+    _optional(draw, record, "corroborated_by", st.lists(citation(cited), min_size=1, max_size=2))
     return record
 
 
@@ -270,7 +285,9 @@ def indicator(draw: st.DrawFn, cited: list[str]) -> dict[str, Any]:
                 obs["used"] = number == 0  # sometimes the default, written out
             observations.append(obs)
     record["observations"] = draw(st.permutations(observations))
-    record["targets"] = draw(st.lists(target(values, cited), max_size=3))
+    # One target per value and deadline: a second would be a duplicate (an error).
+    unique = lambda t: (float(t["value"]), t["deadline"], t.get("average", False))  # noqa: E731
+    record["targets"] = draw(st.lists(target(values, cited), max_size=3, unique_by=unique))
     return record
 
 
@@ -289,13 +306,16 @@ def _fingerprint(raw: dict[str, Any]) -> list[list[str]]:
     def dumped(record: Any, **replace: Any) -> str:
         return json.dumps({**record.model_dump(mode="json"), **replace}, sort_keys=True, ensure_ascii=False)
 
+    def citations(record: Any) -> list[str]:
+        return sorted(dumped(c) for c in record.corroborated_by)
+
     return [
         sorted(dumped(s) for s in dataset.sources),
         sorted(
             dumped(
                 i,
-                observations=sorted(dumped(o) for o in i.observations),
-                targets=sorted(dumped(t) for t in i.targets),
+                observations=sorted(dumped(o, corroborated_by=citations(o)) for o in i.observations),
+                targets=sorted(dumped(t, corroborated_by=citations(t)) for t in i.targets),
             )
             for i in dataset.indicators
         ),

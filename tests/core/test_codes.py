@@ -53,6 +53,8 @@ def test_warnings_are_those_that_do_not_make_data_wrong() -> None:
         "no-entries",
         "rank-not-in-quote",
         "score-not-in-quote",
+        "corroboration-as-revision",
+        "unit-mismatch",
     }
 
 

@@ -11,13 +11,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from rich.cells import cell_len
 
-from fivecenters.core.model import Kind, Qualifier
+from fivecenters.core.model import Kind, Qualifier, Status
+from fivecenters.core.progress import assess
 from fivecenters.core.state import state_of
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Plot, plot_of, value_axis
 from fivecenters.output.charts.svg import line_chart
 from fivecenters.output.charts.text import BRAILLE, HEDGED, SYMBOLS, chart_lines
 from fivecenters.output.formatting import SPARKS, sparkline, wrapped
-from tests.support.reading import make_indicator, obs, reading_dataset
+from tests.support.reading import make_indicator, obs, reading_dataset, target
 
 DATASET = reading_dataset()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,7 +48,8 @@ def test_terminal_chart_draws_every_point_and_target() -> None:
     assert sum(t.count(SYMBOLS[TARGET]) for t in area) == len(throughput.targets) == 2
     assert texts[1] == "million TEU", "the y axis is labelled with the unit"
     assert any(t.endswith(" year") for t in texts), "the x axis is labelled"
-    assert "◆ ≥53 by 2030 · Port plan · not assessable" in texts
+    later = max(throughput.targets, key=lambda t: t.deadline)
+    assert f"◆ ≥53 by 2030 · Port plan · {assess(throughput, later).status.value}" in texts
     assert all(len(t) <= 80 for t in texts[:-3])
 
 
@@ -172,3 +174,32 @@ def test_the_source_line_wraps_by_terminal_columns_chinese_counting_double() -> 
     lines = wrapped(credit, 24)
     assert " ".join(lines) == credit
     assert all(cell_len(line) <= 24 for line in lines), lines
+
+
+def test_charts_break_the_line_at_gaps_and_breaks_and_mark_estimates() -> None:
+    indicator = make_indicator(
+        [
+            obs(2018, 1),
+            obs(2019, 2),
+            obs(2021, 3),  # a gap before
+            obs(2022, 4, series_break=True, note="New scope."),
+            obs(2023, 5, status=Status.ESTIMATE),
+        ]
+    )
+    plot = plot_of(state_of(indicator), DATASET)
+    assert plot is not None
+    assert [[p.year for p in segment] for segment in plot.segments] == [[2018, 2019], [2021], [2022, 2023]]
+    svg = line_chart(plot)
+    assert svg.count("<polyline") == 2
+    assert svg.count('class="point observed provisional"') == 1 and ">provisional</text>" in svg
+    text = "\n".join("".join(cell.text for cell in line) for line in chart_lines(plot))
+    assert "◐" in text and "◐ provisional" in text
+
+
+def test_a_target_resting_on_an_estimate_is_charted_as_provisional() -> None:
+    goal = target(12, 2025, set_in=2021, label="Plan")
+    indicator = make_indicator([obs(2020, 10), obs(2025, 12, status=Status.ESTIMATE)], [goal])
+    plot = plot_of(state_of(indicator), DATASET)
+    assert plot is not None
+    (mark,) = plot.targets
+    assert mark.detail == "Plan · achieved (provisional)"

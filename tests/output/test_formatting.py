@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.output.formatting import number, ordinal
+from fivecenters.core.model import Kind
+from fivecenters.core.state import state_of
+from fivecenters.output.formatting import change_text, number, ordinal
+from tests.support.reading import make_indicator, obs
 
 
 @given(value=st.floats(min_value=-1e15, max_value=1e15, allow_nan=False), signed=st.booleans())
@@ -42,3 +45,15 @@ def test_number_keeps_value_and_sign(value: float, signed: bool) -> None:
 )
 def test_ordinal(n: int, text: str) -> None:
     assert ordinal(n) == text
+
+
+def test_a_yearly_change_names_no_span() -> None:
+    change = state_of(make_indicator([obs(2024, 100), obs(2025, 110)])).change
+    assert change is not None and "→" not in change_text(change)
+
+
+def test_points_over_a_gap_give_points_a_year() -> None:
+    indicator = make_indicator([obs(2020, 4.0), obs(2024, 4.4)], kind=Kind.RATIO, unit="%")
+    change = state_of(indicator).change
+    assert change is not None and change.yearly_rate is None
+    assert change_text(change) == "+0.4 pp 2020 → 2024, +0.1 pp/yr"

@@ -19,5 +19,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     )
     path = tmp_path / "hostile.xlsx"
     path.write_bytes(workbook(DATASET.model_copy(update={"indicators": [hostile]})))
-    cell = next(c for c in load_workbook(path)["observations"]["O"] if c.value and str(c.value).startswith("="))
+    sheet = load_workbook(path)["observations"]
+    (quotes,) = [column for column in sheet.iter_cols() if column[0].value == "quote"]
+    cell = next(c for c in quotes if c.value and str(c.value).startswith("="))
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","y")'

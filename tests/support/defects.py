@@ -83,11 +83,11 @@ ONE_INDICATOR = """
 [[indicators]]
 id = "{id}"
 center = "trade"
-name = "Port trade"
-unit = "trillion yuan"
+name = "Port throughput, second count"
+unit = "million TEU"
 kind = "flow"
 direction = "higher"
-description = "Value of goods passing through the port."
+description = "Containers handled, from a second count."
 """
 
 ONE_OBSERVATION = """
@@ -424,5 +424,40 @@ DEFECTS = [
         "no-observations",
         append(ONE_INDICATOR.format(id="port-trade")),
         (Expect("no-observations", 'id = "port-trade"', table=True),),
+    ),
+    Defect(
+        "break-without-note",
+        sub(("year = 2022\nvalue = 47.3\n", "year = 2022\nvalue = 47.3\nseries_break = true\n")),
+        (Expect("break-without-note", "series_break = true"),),
+    ),
+    Defect(
+        "as-of-outside-year",
+        sub(("year = 2022\nvalue = 47.3\n", 'year = 2022\nvalue = 47.3\nas_of = "2023-06"\n')),
+        (Expect("as-of-outside-year", 'as_of = "2023-06"'),),
+    ),
+    Defect(
+        "corroboration-as-revision",
+        sub(
+            (
+                'year = 2022\nvalue = 47.3\nsource = "port-bulletin"\n',
+                'year = 2022\nvalue = 47.3\nrevision = true\nused = false\nsource = "shipping-plan"\n'
+                'quote = "47.3 million TEUs"\n\n[[indicators.observations]]\nyear = 2022\nvalue = 47.3\n'
+                'revision = true\nsource = "port-bulletin"\n',
+            )
+        ),
+        (Expect("corroboration-as-revision", "revision = true", occurrence=1),),
+    ),
+    Defect(
+        "duplicate-target",
+        append(
+            '\n[[indicators.targets]]\nvalue = 3\ncomparator = "about"\ndeadline = 2030\n'
+            'source = "port-bulletin"\nquote = "rank among the top 3 clusters by 2030"\n'
+        ),
+        (Expect("duplicate-target", "value = 3", occurrence=1),),
+    ),
+    Defect(
+        "unit-mismatch",
+        sub(("reach at least 47 million TEUs by 2025", "reach at least 47 thousand TEUs by 2025")),
+        (Expect("unit-mismatch", "47 thousand TEUs"),),
     ),
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
 from fivecenters.core.state import IndicatorState
-from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, target_text
+from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, status_text, target_text
 
 OBSERVED = "observed"
 SUPERSEDED = "superseded"  # a revision kept in the data but not used
@@ -46,6 +46,9 @@ class Mark:
     # Marks of one year side by side: 0 for the used value, -1, -2 … for the revisions it replaced,
     # so that a revision equal (or close) to the used value is not hidden behind it.
     offset: int = 0
+
+    provisional: bool = False  # an estimate or a preliminary figure
+    joined: bool = False  # the line runs to it from the year before: no gap, no break in series
 
     @property
     def hedge(self) -> int | None:
@@ -96,14 +99,14 @@ class Plot:
 
     @property
     def segments(self) -> list[list[Mark]]:
-        """The line in runs of consecutive years: a year with no value breaks it rather than being bridged."""
-        runs: list[list[Mark]] = []
-        for mark in self.line:
-            if runs and mark.year == runs[-1][-1].year + 1:
-                runs[-1].append(mark)
+        """The line in runs: a year with no value, or a break in series, breaks it rather than being bridged."""
+        pieces: list[list[Mark]] = []
+        for point in self.line:
+            if point.joined and pieces:
+                pieces[-1].append(point)
             else:
-                runs.append([mark])
-        return runs
+                pieces.append([point])
+        return pieces
 
     def height_of(self, value: float) -> float:
         """0 at the bottom of the plot area, 1 at the top."""
@@ -193,6 +196,7 @@ def plot_of(state: IndicatorState, dataset: Dataset) -> Plot | None:
     """The chart of an indicator; None when it has neither observations nor targets."""
     indicator = state.indicator
     observations = sorted(indicator.observations, key=lambda o: (o.year, o.used))
+    used_years = {o.year for o in indicator.used_observations()}
     points = tuple(
         Mark(
             o.year,
@@ -202,12 +206,14 @@ def plot_of(state: IndicatorState, dataset: Dataset) -> Plot | None:
             o.source,
             qualifier=o.qualifier,
             offset=0 if o.used else -sum(not p.used and p.year == o.year for p in observations[index:]),
+            provisional=o.provisional,
+            joined=o.used and o.year - 1 in used_years and not o.series_break,
         )
         for index, o in enumerate(observations)
     )
     targets = []
     for assessment in state.by_deadline:
-        detail = " · ".join(filter(None, [assessment.target.label, assessment.status.value]))
+        detail = " · ".join(filter(None, [assessment.target.label, status_text(assessment)]))
         targets.append(
             Mark(
                 assessment.target.deadline,

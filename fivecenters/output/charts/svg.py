@@ -109,12 +109,14 @@ def _point(mark: Mark, cx: float, cy: float, inverted: bool, label_room: float) 
     towards where the true value lies."""
     used = mark.kind == OBSERVED
     hedged = mark.hedge is not None
-    fill = LINE if used and not hedged else "#ffffff"
+    # Hedged and provisional values are hollow; a provisional one's outline is dashed.
+    fill = LINE if used and not hedged and not mark.provisional else "#ffffff"
     stroke = LINE if used else MUTED
-    kinds = mark.kind + (" hedged" if hedged else "")
+    kinds = mark.kind + (" hedged" if hedged else "") + (" provisional" if mark.provisional else "")
     tooltip = f"{mark.year}: {mark.text} ({mark.detail})" + ("" if used else ", superseded revision")
+    dashed = ' stroke-dasharray="2 1.5"' if mark.provisional else ""
     circle = (
-        f'<circle class="point {kinds}" cx="{_f(cx)}" cy="{_f(cy)}" r="4" fill="{fill}" stroke="{stroke}" '
+        f'<circle class="point {kinds}" cx="{_f(cx)}" cy="{_f(cy)}" r="4" fill="{fill}" stroke="{stroke}"{dashed} '
         f'stroke-width="1.5"><title>{escape(tooltip)}</title></circle>'
     )
     if not hedged:
@@ -161,6 +163,13 @@ def _legend(plot: Plot, right: float, baseline: float) -> str:
     entries = [("observed", f'<circle r="4" fill="{LINE}"/>')]
     if any(p.kind == OBSERVED and p.hedge is not None for p in plot.points):
         entries.append(("hedged", f'<circle r="4" fill="#ffffff" stroke="{LINE}" stroke-width="1.5"/>'))
+    if any(p.kind == OBSERVED and p.provisional for p in plot.points):
+        entries.append(
+            (
+                "provisional",
+                f'<circle r="4" fill="#ffffff" stroke="{LINE}" stroke-width="1.5" stroke-dasharray="2 1.5"/>',
+            )
+        )
     if any(p.kind != OBSERVED for p in plot.points):
         entries.append(("superseded", f'<circle r="4" fill="#ffffff" stroke="{MUTED}" stroke-width="1.5"/>'))
     if plot.targets:

@@ -20,6 +20,7 @@ DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 SYMBOLS = {OBSERVED: "●", SUPERSEDED: "○", TARGET: "◆"}
 # A hedged value is open, pointing where the true value lies: "more than 600" is △, "about 4.4" is ◎.
 HEDGED = {UP: "△", DOWN: "▽", AROUND: "◎"}
+PROVISIONAL = "◐"
 X_LABEL = " year"
 LINE_STYLE = "line"
 HEIGHT = 14
@@ -76,9 +77,11 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
 
 def symbol(mark: Mark, inverted: bool = False) -> str:
     """The mark's shape; a hedged value's points where the true value lies on the page (down for
-    "more than 5th" on a rank axis, 1st at the top)."""
-    if mark.hedge is None or mark.kind != OBSERVED:
+    "more than 5th" on a rank axis, 1st at the top); an exact provisional value is half filled."""
+    if mark.kind != OBSERVED:
         return SYMBOLS[mark.kind]
+    if mark.hedge is None:
+        return PROVISIONAL if mark.provisional else SYMBOLS[OBSERVED]
     return HEDGED[-mark.hedge if inverted else mark.hedge]
 
 
@@ -108,6 +111,8 @@ def _legend(plot: Plot) -> Line:
     kinds = [(SYMBOLS[OBSERVED], "observed")]
     if any(p.hedge is not None and p.kind == OBSERVED for p in plot.points):
         kinds.append(("/".join(sorted({symbol(p, plot.inverted) for p in plot.line if p.hedge is not None})), "hedged"))
+    if any(p.kind == OBSERVED and p.provisional for p in plot.points):
+        kinds.append((PROVISIONAL, "provisional"))
     if any(p.kind == SUPERSEDED for p in plot.points):
         kinds.append((SYMBOLS[SUPERSEDED], "superseded revision"))
     if plot.targets:

@@ -1,0 +1,106 @@
+"""What a quote says of a figure's unit: its currency and the scale word after the number.
+
+A quote in yuan cited for a US-dollar series, or "51404.47亿" cited for a value
+that is not 5.140447 trillion, states another quantity than the indicator's:
+the value may still appear in it, so `value_in_quote` cannot tell.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Longest first, so that 万亿 is read before 万 and 亿.
+SCALES = {
+    "万亿": 1e12,
+    "萬億": 1e12,
+    "兆": 1e12,
+    "亿": 1e8,
+    "億": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "千": 1e3,
+    "quadrillion": 1e15,
+    "trillion": 1e12,
+    "trln": 1e12,
+    "billion": 1e9,
+    "bln": 1e9,
+    "million": 1e6,
+    "thousand": 1e3,
+}
+_SCALE_WORDS = sorted(SCALES, key=len, reverse=True)
+_SCALED = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(_SCALE_WORDS) + r")(?![a-z])",
+    re.IGNORECASE,
+)
+_DOLLAR = re.compile(r"美元|\$|\bU\.?S\.? ?dollars?\b|\bUSD\b|\bdollars?\b|dólares", re.IGNORECASE)
+_YUAN = re.compile(r"(?<!美)元|\byuans?\b|\bRMB\b|\bCNY\b|¥", re.IGNORECASE)
+# A number, with the words after it up to the next number or bracket: where its currency is named.
+_NUMBER_AND_WORDS = re.compile(r"(\d+(?:[,.]\d+)*)([^\d(（]{0,24})")
+
+
+def unit_scale(unit: str) -> float:
+    """The multiplier of an indicator's unit: 1e12 for "trillion yuan", 1 for "%"."""
+    lowered = unit.lower()
+    return next((SCALES[word] for word in _SCALE_WORDS if word in lowered), 1.0)
+
+
+def currency(text: str) -> str | None:
+    """ "USD" or "CNY" when the text names one of them and not the other."""
+    dollar, yuan = bool(_DOLLAR.search(text)), bool(_YUAN.search(text))
+    if dollar == yuan:
+        return None
+    return "USD" if dollar else "CNY"
+
+
+def value_currency(value: float, quote: str) -> str | None:
+    """The currency the quote gives the value in: named right after it ("175亿美元",
+    "23.96 billion yuan ($3.53 billion)") or just before it ("$24 billion"), else the
+    quote's only currency."""
+    text = unicodedata.normalize("NFKC", quote)
+    for match in _NUMBER_AND_WORDS.finditer(text):
+        digits = match[1].replace(",", "") if re.search(r",\d{3}", match[1]) else match[1].replace(",", ".")
+        try:
+            number = float(digits)
+        except ValueError:
+            continue
+        if not number or not _same_digits(number, abs(value)):
+            continue
+        before = text[max(0, match.start() - 3) : match.start()]
+        if found := currency(match[2]) or currency(before):
+            return found
+    return currency(text)
+
+
+def _scaled_numbers(quote: str) -> Iterator[tuple[float, float, str]]:
+    for match in _SCALED.finditer(unicodedata.normalize("NFKC", quote)):
+        yield float(match[1].replace(",", "")), SCALES[match[2].lower()], match[0]
+
+
+def unit_contradiction(unit: str, value: float, quote: str) -> str | None:
+    """Why the quote's unit is not the indicator's, or None when nothing contradicts it.
+
+    Only a number written with a scale word is held to the unit's scale: a
+    quote may state several numbers, and a bare one may be a count or a rate.
+    """
+    if not value or not math.isfinite(value):
+        return None
+    expected, stated = currency(unit), value_currency(value, quote)
+    if expected and stated and expected != stated:
+        return f"the quote is in {stated}, the indicator's unit '{unit}' in {expected}"
+    scaled = list(_scaled_numbers(quote))
+    target = abs(value) * unit_scale(unit)
+    if not scaled or any(math.isclose(number * scale, target, rel_tol=1e-9) for number, scale, _ in scaled):
+        return None
+    for number, scale, text in scaled:
+        if number and _same_digits(number, abs(value)):
+            return f"the quote's '{text}' is {number * scale:g}, but {value:g} {unit} is {target:g}"
+    return None
+
+
+def _same_digits(a: float, b: float) -> bool:
+    """Whether two numbers differ only by a power of ten (51404.47 and 5.140447)."""
+    shift = math.log10(b) - math.log10(a)
+    return abs(shift - round(shift)) < 1e-9

@@ -1,0 +1,31 @@
+"""A quote's currency and scale against the indicator's unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from fivecenters.core.units import unit_contradiction, unit_scale, value_currency
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "quote", "contradicts"),
+    [
+        ("billion US dollars", 23.96, "23.96 billion yuan ($3.53 billion)", True),
+        ("billion US dollars", 17.5, "实际使用外资 175 亿美元左右、约合 1243 亿元人民币", False),
+        ("billion US dollars", 24, "that number surpassed $24 billion", False),
+        ("trillion yuan", 4.19, "4,19 trilhões de yuans (US$ 619,14 bilhões)", False),
+        ("trillion yuan", 5.140447, "總值修訂為51404.47億元", False),
+        ("trillion yuan", 51.40447, "總值修訂為51404.47億元", True),
+        ("million TEU", 47.3, "In 2022 the port handled 47.3 million TEUs.", False),
+        ("trillion yuan", 47.3, "In 2022 the port handled 47.3 million TEUs.", True),
+        ("%", 4.4, "about 4.4% of its GDP", False),
+    ],
+)
+def test_unit_contradiction(unit: str, value: float, quote: str, contradicts: bool) -> None:
+    assert (unit_contradiction(unit, value, quote) is not None) is contradicts
+
+
+def test_the_currency_named_next_to_the_value_wins() -> None:
+    assert value_currency(1243, "175 亿美元左右、约合 1243 亿元人民币") == "CNY"
+    assert value_currency(175, "175 亿美元左右、约合 1243 亿元人民币") == "USD"
+    assert unit_scale("trillion yuan") == 1e12 and unit_scale("%") == 1
