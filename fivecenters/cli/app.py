@@ -115,7 +115,7 @@ def load_data(data: Path | None):  # -> Dataset; pydantic is imported only here
 
     dataset = load_dataset(find_data_file(data))
     # The command ends with the dataset: the garbage collector need not walk it again while
-    # the output is built (a seventh of `fc compare` on a large file).
+    # the output is built (see bench/ for what that saves).
     gc.freeze()
     return dataset
 

@@ -12,7 +12,6 @@ from fivecenters.cli.app import (
     ExportFormat,
     app,
     load_data,
-    user_errors,
 )
 from fivecenters.core.text import printable
 
@@ -64,38 +63,37 @@ def export(
     --output (datapackage.json with the table schemas, and a CSV per table).
     Files are replaced atomically.
     """
-    with user_errors():
-        from fivecenters.core.store import OutputError, write_text
-        from fivecenters.output import datapackage as exporting
+    from fivecenters.core.store import OutputError, write_text
+    from fivecenters.output import datapackage as exporting
 
-        if output is None and output_format in BINARY:
-            raise OutputError(f"--format {output_format} needs --output, {BINARY[output_format]} to write", usage=True)
-        if bom and output_format is not ExportFormat.CSV:
-            raise OutputError("--bom is for --format csv", usage=True)
-        dataset = load_data(data)
-        if output_format is ExportFormat.DATAPACKAGE:
-            assert output is not None
-            exporting.write_package(dataset, output)
-            typer.echo(f"fc: wrote a data package to {printable(output)}", err=True)
-            return
-        if output_format is ExportFormat.SQLITE:
-            assert output is not None
-            _write_database(dataset, output, _reads(data, dataset))
-            return
-        content: str | bytes
-        if output_format is ExportFormat.XLSX:
-            from fivecenters.output.spreadsheet import workbook
+    if output is None and output_format in BINARY:
+        raise OutputError(f"--format {output_format} needs --output, {BINARY[output_format]} to write", usage=True)
+    if bom and output_format is not ExportFormat.CSV:
+        raise OutputError("--bom is for --format csv", usage=True)
+    dataset = load_data(data)
+    if output_format is ExportFormat.DATAPACKAGE:
+        assert output is not None
+        exporting.write_package(dataset, output)
+        typer.echo(f"fc: wrote a data package to {printable(output)}", err=True)
+        return
+    if output_format is ExportFormat.SQLITE:
+        assert output is not None
+        _write_database(dataset, output, _reads(data, dataset))
+        return
+    content: str | bytes
+    if output_format is ExportFormat.XLSX:
+        from fivecenters.output.spreadsheet import workbook
 
-            content = workbook(dataset)
-        elif output_format is ExportFormat.CSV:
-            content = (BOM if bom else "") + exporting.observations_csv(dataset)
-        else:
-            content = exporting.observations_json(dataset) + "\n"
-        if output is None:
-            typer.echo(content, nl=False)
-        else:
-            write_text(output, content, _reads(data, dataset))
-            typer.echo(f"fc: wrote {printable(output)}", err=True)
+        content = workbook(dataset)
+    elif output_format is ExportFormat.CSV:
+        content = (BOM if bom else "") + exporting.observations_csv(dataset)
+    else:
+        content = exporting.observations_json(dataset) + "\n"
+    if output is None:
+        typer.echo(content, nl=False)
+    else:
+        write_text(output, content, _reads(data, dataset))
+        typer.echo(f"fc: wrote {printable(output)}", err=True)
 
 
 def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
@@ -130,28 +128,27 @@ def chart(
     figures. With --svg, the chart is written as a standalone SVG file
     (replaced atomically).
     """
-    with user_errors():
-        from fivecenters.core.errors import NothingToShow
-        from fivecenters.core.lookup import indicator_named
-        from fivecenters.core.state import state_of
-        from fivecenters.core.store import write_text
-        from fivecenters.output.charts.geometry import plot_of
+    from fivecenters.core.errors import NothingToShow
+    from fivecenters.core.lookup import indicator_named
+    from fivecenters.core.state import state_of
+    from fivecenters.core.store import write_text
+    from fivecenters.output.charts.geometry import plot_of
 
-        dataset = load_data(data)
-        chosen = indicator_named(dataset, indicator)
-        plot = plot_of(state_of(chosen), dataset)
-        if plot is None:
-            raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
-        if svg is not None:
-            from fivecenters.output.charts.svg import line_chart
+    dataset = load_data(data)
+    chosen = indicator_named(dataset, indicator)
+    plot = plot_of(state_of(chosen), dataset)
+    if plot is None:
+        raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
+    if svg is not None:
+        from fivecenters.output.charts.svg import line_chart
 
-            write_text(svg, line_chart(plot), _reads(data, dataset))
-            typer.echo(f"fc: wrote {printable(svg)}", err=True)
-            return
-        from fivecenters.output.charts.text import chart_lines
-        from fivecenters.output.terminal import console, print_lines
+        write_text(svg, line_chart(plot), _reads(data, dataset))
+        typer.echo(f"fc: wrote {printable(svg)}", err=True)
+        return
+    from fivecenters.output.charts.text import chart_lines
+    from fivecenters.output.terminal import console, print_lines
 
-        print_lines(chart_lines(plot, width=min(console().width, 100)))
+    print_lines(chart_lines(plot, width=min(console().width, 100)))
 
 
 @app.command()
@@ -168,12 +165,11 @@ def report(
     source, linked or named. The page loads nothing from the network (inline
     CSS and SVG, no script). The file is replaced atomically.
     """
-    with user_errors():
-        from fivecenters.core.load import find_data_file
-        from fivecenters.core.store import write_text
-        from fivecenters.output.html_page import report_html
+    from fivecenters.core.load import find_data_file
+    from fivecenters.core.store import write_text
+    from fivecenters.output.html_page import report_html
 
-        path = find_data_file(data)
-        dataset = load_data(path)
-        write_text(output, report_html(dataset, path.name), _reads(path, dataset))
-        typer.echo(f"fc: wrote {printable(output)}", err=True)
+    path = find_data_file(data)
+    dataset = load_data(path)
+    write_text(output, report_html(dataset, path.name), _reads(path, dataset))
+    typer.echo(f"fc: wrote {printable(output)}", err=True)

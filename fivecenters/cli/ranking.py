@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fivecenters.cli.app import DataOption, FormatOption, OutputFormat, app, emit, load_data, user_errors
+from fivecenters.cli.app import DataOption, FormatOption, OutputFormat, app, emit, load_data
 
 
 @app.command()
@@ -27,15 +27,14 @@ def rank(
     Shanghai, and over the last five years; "not in the top 5" is a bound,
     so a move from it is "at least". Rank targets are assessed as bands.
     """
-    with user_errors():
-        from fivecenters.core.centers import Center
-        from fivecenters.core.lookup import benchmark_or_center
-        from fivecenters.core.standing import standings
-        from fivecenters.output.standing_grids import rank_grid
+    from fivecenters.core.centers import Center
+    from fivecenters.core.lookup import benchmark_or_center
+    from fivecenters.core.standing import standings
+    from fivecenters.output.standing_grids import rank_grid
 
-        dataset = load_data(data)
-        chosen = benchmark_or_center(dataset, name) if name else None
-        found = standings(dataset, chosen)
-        where = f" for the {chosen.full_name}" if isinstance(chosen, Center) else ""
-        lines = [] if found.benchmarks else [f"No benchmarks recorded{where}."]
-        emit(output_format, found, [rank_grid(s) for s in found.benchmarks], lines)
+    dataset = load_data(data)
+    chosen = benchmark_or_center(dataset, name) if name else None
+    found = standings(dataset, chosen)
+    where = f" for the {chosen.full_name}" if isinstance(chosen, Center) else ""
+    lines = [] if found.benchmarks else [f"No benchmarks recorded{where}."]
+    emit(output_format, found, [rank_grid(s) for s in found.benchmarks], lines)

@@ -13,7 +13,6 @@ from fivecenters.cli.app import (
     app,
     emit,
     load_data,
-    user_errors,
 )
 
 
@@ -31,25 +30,22 @@ def show(
     Without a center: an overview of all five centers with their headline
     indicators and how many targets are achieved, on track or off track.
     """
-    with user_errors():
-        from fivecenters.core.lookup import center_named
-        from fivecenters.core.snapshot import center_snapshot, overview
-        from fivecenters.core.standing import standings_for
-        from fivecenters.output.grids import overview_grids, show_grid
-        from fivecenters.output.standing_grids import latest_line
+    from fivecenters.core.lookup import center_named
+    from fivecenters.core.snapshot import center_snapshot, overview
+    from fivecenters.core.standing import standings_for
+    from fivecenters.output.grids import overview_grids, show_grid
+    from fivecenters.output.standing_grids import latest_line
 
-        chosen = center_named(center) if center else None
-        if chosen is None:
-            centers = overview(load_data(data), year)
-            emit(output_format, centers, overview_grids(centers))
-        else:
-            dataset = load_data(data)
-            snapshot = center_snapshot(dataset, chosen, year)
-            # For people only (`fc rank` has the records): the latest place on each benchmark.
-            ranks = [latest_line(s) for s in standings_for(dataset, chosen, year)]
-            emit(
-                output_format, snapshot, [show_grid(snapshot)], ["Among its peers (fc rank):", *ranks] if ranks else []
-            )
+    chosen = center_named(center) if center else None
+    if chosen is None:
+        centers = overview(load_data(data), year)
+        emit(output_format, centers, overview_grids(centers))
+    else:
+        dataset = load_data(data)
+        snapshot = center_snapshot(dataset, chosen, year)
+        # For people only (`fc rank` has the records): the latest place on each benchmark.
+        ranks = [latest_line(s) for s in standings_for(dataset, chosen, year)]
+        emit(output_format, snapshot, [show_grid(snapshot)], ["Among its peers (fc rank):", *ranks] if ranks else [])
 
 
 @app.command()
@@ -61,14 +57,13 @@ def compare(
     output_format: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """What changed between two years, indicator by indicator."""
-    with user_errors():
-        from fivecenters.core.compare import year_comparison
-        from fivecenters.core.lookup import center_named
-        from fivecenters.output.grids import compare_grids, compare_summary
+    from fivecenters.core.compare import year_comparison
+    from fivecenters.core.lookup import center_named
+    from fivecenters.output.grids import compare_grids, compare_summary
 
-        chosen = center_named(center) if center else None
-        comparison = year_comparison(load_data(data), year_a, year_b, chosen)
-        emit(output_format, comparison, compare_grids(comparison), [compare_summary(comparison)])
+    chosen = center_named(center) if center else None
+    comparison = year_comparison(load_data(data), year_a, year_b, chosen)
+    emit(output_format, comparison, compare_grids(comparison), [compare_summary(comparison)])
 
 
 @app.command()
@@ -86,14 +81,13 @@ def progress(
     is on track at 0.95 or more, moderate from 0.60, limited from 0, and
     deterioration below 0. See the README for the method.
     """
-    with user_errors():
-        from fivecenters.core.lookup import center_named
-        from fivecenters.core.snapshot import progress_report
-        from fivecenters.output.grids import progress_grids, progress_lines
+    from fivecenters.core.lookup import center_named
+    from fivecenters.core.snapshot import progress_report
+    from fivecenters.output.grids import progress_grids, progress_lines
 
-        chosen = center_named(center) if center else None
-        report = progress_report(load_data(data), chosen, year)
-        emit(output_format, report, progress_grids(report, explain), progress_lines(report))
+    chosen = center_named(center) if center else None
+    report = progress_report(load_data(data), chosen, year)
+    emit(output_format, report, progress_grids(report, explain), progress_lines(report))
 
 
 @app.command()
@@ -103,20 +97,18 @@ def info(
     output_format: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Everything about one indicator: metadata, every observation with its quote, targets."""
-    with user_errors():
-        from fivecenters.core.catalogue import indicator_info
-        from fivecenters.output.grids import info_grids
+    from fivecenters.core.catalogue import indicator_info
+    from fivecenters.output.grids import info_grids
 
-        info = indicator_info(load_data(data), indicator)
-        emit(output_format, info, info_grids(info))
+    info = indicator_info(load_data(data), indicator)
+    emit(output_format, info, info_grids(info))
 
 
 @app.command()
 def sources(data: DataOption = None, output_format: FormatOption = OutputFormat.TABLE) -> None:
     """Every source, where to find it, and which indicators cite it."""
-    with user_errors():
-        from fivecenters.core.catalogue import source_list
-        from fivecenters.output.grids import sources_grid
+    from fivecenters.core.catalogue import source_list
+    from fivecenters.output.grids import sources_grid
 
-        listing = source_list(load_data(data))
-        emit(output_format, listing, [sources_grid(listing)])
+    listing = source_list(load_data(data))
+    emit(output_format, listing, [sources_grid(listing)])

@@ -108,7 +108,7 @@ class Observation(Record):
     revision: bool = False
     vintage: Text | None = None
     used: bool = True
-    # default_factory: a `= []` default is deep-copied for every record, a tenth of validation time.
+    # default_factory: a `= []` default is deep-copied for every record, which validation pays for.
     derived_from: list[Text] = Field(default_factory=list)
     source: Id
     quote: Text

@@ -105,7 +105,7 @@ def _validate(
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Parsing and validating make millions of objects and no cycles: the cyclic garbage
-    collector's passes over them are wasted, a third of the checks' time on a large file."""
+    collector's passes over them are wasted, and on a large file they are much of the checks' time."""
     enabled = gc.isenabled()
     gc.disable()
     try:
