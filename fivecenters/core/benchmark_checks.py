@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citations, repeated
+from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citations, check_unique_id, repeated
 from fivecenters.core.codes import Code
 from fivecenters.core.model import Benchmark, Edition, Entry, Published
 from fivecenters.core.problems import KeyPath
@@ -22,12 +22,7 @@ def check_benchmarks(checker: Checker, benchmarks: list[tuple[int, Benchmark]], 
     seen: dict[str, int] = {}
     for index, benchmark in benchmarks:
         path: KeyPath = ("benchmarks", index)
-        if (first := repeated(seen, benchmark.id, index)) is not None:
-            checker.add(
-                (*path, "id"),
-                Code.DUPLICATE_ID,
-                f"benchmark id '{benchmark.id}' is already used by benchmark #{first + 1}",
-            )
+        check_unique_id(checker, seen, path, "benchmark", benchmark.id, index)
         if not benchmark.editions and not benchmark.targets:
             checker.add(path, Code.NO_EDITIONS, f"benchmark '{benchmark.id}' has no editions and no targets")
         names: dict[str, int] = {}

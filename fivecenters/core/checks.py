@@ -108,12 +108,7 @@ def check_dataset(checker: Checker, data: Indexed) -> Citations:
     seen: dict[str, int] = {}
     for index, indicator in data.indicators:
         path: KeyPath = ("indicators", index)
-        if (first := repeated(seen, indicator.id, index)) is not None:
-            checker.add(
-                (*path, "id"),
-                Code.DUPLICATE_ID,
-                f"indicator id '{indicator.id}' is already used by indicator #{first + 1}",
-            )
+        check_unique_id(checker, seen, path, "indicator", indicator.id, index)
         # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
         if not indicator.observations and not indicator.targets:
             checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
@@ -125,6 +120,12 @@ def check_dataset(checker: Checker, data: Indexed) -> Citations:
         _check_targets(checker, indicator, path)
         check_series(checker.add, indicator, path)
     return citations
+
+
+def check_unique_id(checker: Checker, seen: dict[str, int], path: KeyPath, kind: str, key: str, number: int) -> None:
+    """A second record of a kind with the same id; the message names the first."""
+    if (first := repeated(seen, key, number)) is not None:
+        checker.add((*path, "id"), Code.DUPLICATE_ID, f"{kind} id '{key}' is already used by {kind} #{first + 1}")
 
 
 def repeated(seen: dict[str, int], key: str, number: int) -> int | None:
