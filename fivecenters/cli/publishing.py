@@ -57,7 +57,7 @@ def export(
     indicator, year, value, unit, qualifier, status, revision, and the source's
     title, publisher, URL and quote), to stdout or to --output. xlsx: an Excel
     workbook with a sheet per table (observations, targets, sources,
-    indicators). sqlite: a SQLite database of the same tables with foreign
+    indicators, benchmarks, benchmark_entries). sqlite: a SQLite database of the same tables with foreign
     keys, and beside it NAME.metadata.json for Datasette (datasette NAME.db -m
     NAME.metadata.json). datapackage: a Frictionless Data Package in the folder
     --output (datapackage.json with the table schemas, and a CSV per table).

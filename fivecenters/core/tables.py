@@ -13,9 +13,13 @@ from typing import Any
 
 from fivecenters.core.centers import Center
 from fivecenters.core.model import (
+    Benchmark,
     Comparator,
     Dataset,
     Direction,
+    Edition,
+    Entry,
+    Frequency,
     Indicator,
     Kind,
     Observation,
@@ -33,12 +37,15 @@ DESCRIPTOR = "datapackage.json"
 
 @dataclass(frozen=True)
 class Item:
-    """What a row is made from: an indicator, one of its records, the source it cites, a target's assessment."""
+    """What a row is made from: an indicator or benchmark, one of its records, the source it cites,
+    a target's assessment, an entry's edition."""
 
     indicator: Indicator | None
-    record: Observation | Target | Source | Indicator
+    record: Observation | Target | Source | Indicator | Benchmark | Entry
     source: Source | None
     assessment: Assessment | None = None
+    benchmark: Benchmark | None = None
+    edition: Edition | None = None
 
 
 @dataclass(frozen=True)
@@ -126,25 +133,24 @@ def _get(name: str, part: str = "record") -> Callable[[Item], Any]:
     return get
 
 
+# The official Chinese names beside the values, so a reader of the schema meets both.
+CENTERS = ", ".join(f"{c.value} ({c.full_name_zh})" for c in Center)
 INDICATOR_COLUMNS = (
-    Column(
-        "center",
-        "string",
-        "The center: economic, financial, trade, shipping or innovation.",
-        _get("center", "indicator"),
-        True,
-        _enum(Center),
-    ),
+    Column("center", "string", f"The center: {CENTERS}.", _get("center", "indicator"), True, _enum(Center)),
     Column("indicator", "string", "Indicator id (indicators.csv).", _get("id", "indicator"), True),
     Column("indicator_name", "string", "Indicator name.", _get("name", "indicator"), True),
 )
-CITATION_COLUMNS = (
+QUOTED_COLUMNS = (
     Column("source", "string", "Id of the cited source (sources.csv).", _get("source"), True),
     Column("source_title", "string", "Title of the cited source.", _get("title", "source")),
     Column("publisher", "string", "Publisher of the cited source.", _get("publisher", "source")),
     Column("url", "string", "Where the cited source can be read, if online.", _get("url", "source")),
     Column("quote", "string", "The source's words that state the figure, verbatim.", _get("quote"), True),
-    Column("note", "string", "The curator's note, if any.", _get("note")),
+)
+NOTE = Column("note", "string", "The curator's note, if any.", _get("note"))
+CITATION_COLUMNS = (
+    *QUOTED_COLUMNS,
+    NOTE,
     Column(
         "corroborated_by",
         "string",
@@ -174,6 +180,24 @@ def _sources(dataset: Dataset) -> Iterator[Item]:
 def _indicators(dataset: Dataset) -> Iterator[Item]:
     for indicator in dataset.indicators:
         yield Item(indicator, indicator, None)
+
+
+def _benchmarks(dataset: Dataset) -> Iterator[Item]:
+    for benchmark in dataset.benchmarks:
+        yield Item(None, benchmark, None, benchmark=benchmark)
+
+
+def _entries(dataset: Dataset) -> Iterator[Item]:
+    for benchmark in dataset.benchmarks:
+        for edition in sorted(benchmark.editions, key=lambda e: e.year):
+            for entry in edition.entries:
+                yield Item(None, entry, dataset.source(entry.source), benchmark=benchmark, edition=edition)
+
+
+def _published(item: Item) -> str | None:
+    """A date, a month or a year, as precise as the source shows it: text, so the column has one type."""
+    published = getattr(item.edition, "published", None)
+    return None if published is None else str(published)
 
 
 def _progress(item: Item) -> str:
@@ -291,15 +315,9 @@ INDICATORS = Table(
     "One row per indicator: what it measures, in which unit, and which way is better.",
     (
         Column("id", "string", "Indicator id, stable and kebab-case, as cited in the other tables.", _get("id"), True),
-        Column(
-            "center",
-            "string",
-            "The center: economic, financial, trade, shipping or innovation.",
-            _get("center"),
-            True,
-            _enum(Center),
-        ),
+        Column("center", "string", f"The center: {CENTERS}.", _get("center"), True, _enum(Center)),
         Column("name", "string", "Indicator name.", _get("name"), True),
+        Column("name_zh", "string", "The official Chinese name, where a source gives it.", _get("name_zh")),
         Column("unit", "string", "The unit with its scale: million TEU, %.", _get("unit"), True),
         Column("kind", "string", "stock, flow, ratio, growth or rank.", _get("kind"), True, _enum(Kind)),
         Column(
@@ -313,7 +331,71 @@ INDICATORS = Table(
     foreign_keys=(),
 )
 
-TABLES = (OBSERVATIONS, TARGETS, SOURCES, INDICATORS)
+BENCHMARKS = Table(
+    "benchmarks",
+    "Benchmarks",
+    "One row per international ranking that compares Shanghai with its peers.",
+    (
+        Column("id", "string", "Benchmark id, as cited in benchmark_entries.", _get("id"), True),
+        Column("name", "string", "Name of the ranking, as its producer gives it.", _get("name"), True),
+        Column("name_zh", "string", "The Chinese name, where a source gives it.", _get("name_zh")),
+        Column("producer", "string", "Who compiles the ranking.", _get("producer"), True),
+        Column("ranks", "string", "What it ranks: cities, ports, clusters …", _get("ranks"), True),
+        Column(
+            "centers",
+            "string",
+            f"The centers whose standing it measures, separated by '; ': {CENTERS}.",
+            lambda item: "; ".join(c.value for c in getattr(item.record, "centers", [])),
+            True,
+        ),
+        Column("frequency", "string", "How often an edition appears.", _get("frequency"), True, _enum(Frequency)),
+        Column("score_unit", "string", "The unit of the scores, if the ranking gives scores.", _get("score_unit")),
+        Column("description", "string", "What the ranking measures and how.", _get("description")),
+    ),
+    _benchmarks,
+    primary_key=("id",),
+    foreign_keys=(),
+)
+
+BENCHMARK_ENTRIES = Table(
+    "benchmark_entries",
+    "Benchmark entries",
+    "One row per city's place in an edition of a benchmark, as a source states it.",
+    (
+        Column("benchmark", "string", "Benchmark id (benchmarks.csv).", _get("id", "benchmark"), True),
+        Column("edition", "string", "The edition, named as its producer names it.", _get("name", "edition"), True),
+        Column("edition_year", "integer", "The year of the edition.", _get("year", "edition"), True),
+        Column("published", "string", "When it was published: YYYY, YYYY-MM or YYYY-MM-DD.", _published),
+        Column("data_year", "integer", "The year its data describe, if the source says.", _get("data_year", "edition")),
+        Column("city", "string", "The city (or its port, airport, cluster).", _get("city"), True),
+        Column("listed_as", "string", "The name the ranking lists it under, if different.", _get("listed_as")),
+        Column("rank", "integer", "Its place, 1 being first.", _get("rank")),
+        Column(
+            "outside_top",
+            "integer",
+            "Set when the source states only that it is not in the top N: its rank is at least N + 1.",
+            _get("outside_top"),
+        ),
+        Column("score", "number", "Its score, where the source gives it (unit in benchmarks.csv).", _get("score")),
+        Column(
+            "from_order",
+            "boolean",
+            "True when the place is read from the order of the quote's list or its wording, not stated as a number.",
+            _get("from_order"),
+            True,
+        ),
+        *QUOTED_COLUMNS,
+        Column(
+            "score_quote", "string", "The source's words that state the score, if not the quote.", _get("score_quote")
+        ),
+        NOTE,
+    ),
+    _entries,
+    primary_key=("benchmark", "edition", "city"),
+    foreign_keys=(ForeignKey("benchmark", "benchmarks"), ForeignKey("source", "sources")),
+)
+
+TABLES = (OBSERVATIONS, TARGETS, SOURCES, INDICATORS, BENCHMARKS, BENCHMARK_ENTRIES)
 PACKAGE_FILES = (DESCRIPTOR, *(t.path for t in TABLES))
 
 

@@ -104,8 +104,7 @@ def metadata(dataset: Dataset, database_name: str) -> dict[str, Any]:
 
 def _source(table: Table, dataset: Dataset) -> dict[str, str]:
     """The publishers a table's rows cite; a table that cites none was compiled by the project."""
-    if not any(k.table == "sources" for k in table.foreign_keys):
-        return {"source": "fivecenters (fc)", "source_url": HOMEPAGE}
-    cited = {row["source"] for row in table.rows(dataset)}
+    cites = any(k.table == "sources" for k in table.foreign_keys)
+    cited = {row["source"] for row in table.rows(dataset)} if cites else set()
     publishers = dict.fromkeys(s.publisher for s in dataset.sources if s.id in cited)
-    return {"source": "; ".join(publishers)}
+    return {"source": "; ".join(publishers)} if publishers else {"source": "fivecenters (fc)", "source_url": HOMEPAGE}

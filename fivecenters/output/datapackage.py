@@ -15,11 +15,12 @@ from fivecenters.output.records import to_csv, to_json
 
 PACKAGE_NAME = "shanghai-five-centers"
 DESCRIPTOR = "datapackage.json"
-TITLE = "Shanghai's Five Centers: indicators, targets and their sources"
+TITLE = "Shanghai's Five Centers: indicators, targets, benchmarks and their sources"
 DESCRIPTION = (
     "Indicators of Shanghai's drive to become an international economic, financial, trade, shipping "
-    "and sci-tech innovation center: yearly observations and stated targets, each citing its source "
-    "and quoting it verbatim. Exported by fivecenters (fc)."
+    "and sci-tech innovation center: yearly observations, stated targets and Shanghai's place beside "
+    "its peers in international rankings, each citing its source and quoting it verbatim. "
+    "Exported by fivecenters (fc)."
 )
 HOMEPAGE = "https://github.com/fivecenters/fivecenters"
 # Who compiled the tables; each figure's own publisher is in the sources table.
@@ -66,7 +67,7 @@ def descriptor(dataset: Dataset) -> dict[str, Any]:
         "created": created(),
         "homepage": HOMEPAGE,
         "contributors": CONTRIBUTORS,
-        "keywords": ["Shanghai", "five centers", "indicators", "targets"],
+        "keywords": ["Shanghai", "five centers", "indicators", "targets", "benchmarks"],
         "licenses": [LICENSE],
         "sources": [{"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources],
         "resources": [t.resource() for t in TABLES],

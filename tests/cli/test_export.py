@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from fivecenters.core.tables import PACKAGE_FILES, TABLES
+from fivecenters.core.validate import load_dataset
 from tests.support.reading import fc_reading, reading_dataset
 from tests.support.run import fc, require_program
 
@@ -29,6 +30,8 @@ COUNTS = {
     "targets": sum(len(i.targets) for i in DATASET.indicators),
     "sources": len(DATASET.sources),
     "indicators": len(DATASET.indicators),
+    "benchmarks": len(DATASET.benchmarks),
+    "benchmark_entries": sum(len(e.entries) for b in DATASET.benchmarks for e in b.editions),
 }
 
 
@@ -86,12 +89,17 @@ def test_datapackage_is_valid_under_frictionless(tmp_path: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert {s["title"] for s in descriptor["sources"]} == {s.title for s in DATASET.sources}
-    assert [r["name"] for r in descriptor["resources"]] == ["observations", "targets", "sources", "indicators"]
+    assert [r["name"] for r in descriptor["resources"]] == list(COUNTS)
     for resource in descriptor["resources"]:
         assert all(f["description"] for f in resource["schema"]["fields"])
     counts = {t.name: len(list(csv.DictReader((package / t.path).open(encoding="utf-8")))) for t in TABLES}
     assert counts == COUNTS
 
+    assert frictionless_validates(package) == set(COUNTS)
+
+
+def frictionless_validates(package: Path) -> set[str]:
+    """The tables the real `frictionless validate` checked, once it has found the package valid."""
     frictionless = Path(sys.executable).parent / "frictionless"
     result = subprocess.run(
         [str(frictionless), "validate", "--json", str(package / "datapackage.json")],
@@ -102,7 +110,7 @@ def test_datapackage_is_valid_under_frictionless(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["valid"] is True, result.stdout
     assert result.returncode == 0
-    assert {task["name"] for task in report["tasks"]} == {"observations", "targets", "sources", "indicators"}
+    return {task["name"] for task in report["tasks"]}
 
 
 def test_datapackage_replaces_an_earlier_export_but_not_other_files(tmp_path: Path) -> None:
@@ -148,7 +156,7 @@ def test_xlsx_has_a_typed_sheet_per_table_with_a_frozen_header(tmp_path: Path) -
     code, _, err = run("export", "-f", "xlsx", "-o", str(path))
     assert code == 0 and str(path) in err
     book = load_workbook(path)
-    assert book.sheetnames == ["observations", "targets", "sources", "indicators"]
+    assert book.sheetnames == list(COUNTS)
     for table in TABLES:
         sheet = book[table.name]
         rows = list(sheet.iter_rows(values_only=True))
@@ -275,3 +283,85 @@ def test_datapackage_describes_itself_and_its_indicators(tmp_path: Path, monkeyp
     assert [(r["id"], r["kind"], r["direction"], r["headline"], r["description"]) for r in indicators] == [
         (i.id, i.kind.value, i.direction.value, str(i.headline).lower(), i.description) for i in DATASET.indicators
     ]
+
+
+# The shipped data holds every benchmark; the reading fixture holds none.
+SHIPPED = Path(__file__).parents[2] / "indicators.toml"
+SHIPPED_DATASET = load_dataset(SHIPPED)
+ENTRIES = [
+    (b, ed, e)
+    for b in SHIPPED_DATASET.benchmarks
+    for ed in sorted(b.editions, key=lambda ed: ed.year)
+    for e in ed.entries
+]
+
+
+@pytest.fixture(scope="module")
+def shipped_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("shipped")
+    for output_format, name in (("datapackage", "package"), ("sqlite", "fc.db"), ("xlsx", "fc.xlsx")):
+        result = fc("export", "--data", SHIPPED, "-f", output_format, "-o", folder / name)
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_benchmark_tables_carry_every_shipped_entry_once(shipped_exports: Path) -> None:
+    package = shipped_exports / "package"
+    assert {"benchmarks", "benchmark_entries"} <= frictionless_validates(package)
+    benchmarks = list(csv.DictReader((package / "benchmarks.csv").open(encoding="utf-8")))
+    assert [(r["id"], r["name"], r["name_zh"]) for r in benchmarks] == [
+        (b.id, b.name, b.name_zh or "") for b in SHIPPED_DATASET.benchmarks
+    ]
+    rows = list(csv.DictReader((package / "benchmark_entries.csv").open(encoding="utf-8")))
+    assert len(ENTRIES) > 100
+    assert [(r["benchmark"], r["edition"], r["city"]) for r in rows] == [
+        (b.id, ed.name, e.city) for b, ed, e in ENTRIES
+    ]
+    assert len({(r["benchmark"], r["edition"], r["city"]) for r in rows}) == len(rows)
+    for row, (_, edition, entry) in zip(rows, ENTRIES, strict=True):
+        assert (row["rank"], row["outside_top"], row["quote"]) == (
+            str(entry.rank or ""),
+            str(entry.outside_top or ""),
+            entry.quote,
+        )
+        assert row["score"] == ("" if entry.score is None else f"{entry.score:g}")
+        assert (row["edition_year"], row["published"]) == (str(edition.year), str(edition.published or ""))
+    indicators = list(csv.DictReader((package / "indicators.csv").open(encoding="utf-8")))
+    assert [r["name_zh"] for r in indicators] == [i.name_zh or "" for i in SHIPPED_DATASET.indicators]
+    assert any(r["name_zh"] for r in indicators)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in descriptor["resources"]}
+    assert "国际航运中心" in fields["indicators"]["center"]["description"]
+
+
+def test_sqlite_joins_entries_to_benchmarks_and_sources(shipped_exports: Path) -> None:
+    with sqlite3.connect(shipped_exports / "fc.db") as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        keys = {(row[3], row[2]) for row in db.execute("PRAGMA foreign_key_list(benchmark_entries)")}
+        assert keys == {("benchmark", "benchmarks"), ("source", "sources")}
+        joined = db.execute(
+            "SELECT e.edition_year, e.rank, b.name_zh, s.publisher FROM benchmark_entries e "
+            "JOIN benchmarks b ON b.id = e.benchmark JOIN sources s ON s.id = e.source "
+            "WHERE b.id = 'gfci' AND e.city = 'Shanghai'"
+        ).fetchall()
+    expected = [(ed, e) for b, ed, e in ENTRIES if b.id == "gfci" and e.city == "Shanghai"]
+    assert [(year, rank) for year, rank, _, _ in joined] == [(ed.year, e.rank) for ed, e in expected]
+    gfci = SHIPPED_DATASET.benchmark("gfci")
+    assert gfci is not None and {name for _, _, name, _ in joined} == {gfci.name_zh}
+    publishers = [SHIPPED_DATASET.source(e.source) for _, e in expected]
+    assert [p for *_, p in joined] == [s.publisher for s in publishers if s is not None]
+
+
+def test_xlsx_has_typed_benchmark_sheets(shipped_exports: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(shipped_exports / "fc.xlsx")
+    assert book.sheetnames[-2:] == ["benchmarks", "benchmark_entries"]
+    assert len(records(book["benchmarks"])) == len(SHIPPED_DATASET.benchmarks)
+    entries = records(book["benchmark_entries"])
+    assert len(entries) == len(ENTRIES)
+    for row, (_, edition, entry) in zip(entries, ENTRIES, strict=True):
+        assert row["edition_year"] == edition.year and isinstance(row["edition_year"], int)
+        assert row["rank"] == entry.rank and row["from_order"] is entry.from_order
+        assert row["score"] == (None if entry.score is None else pytest.approx(entry.score))
+    assert any(isinstance(r["score"], float) for r in entries), "scores are numbers, not text"
