@@ -81,13 +81,16 @@ class ForeignKey:
 CITES = (ForeignKey("indicator", "indicators"), ForeignKey("source", "sources"))
 
 
+Items = Callable[[Dataset], Iterator[Item]]
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
     title: str
     description: str
     columns: tuple[Column, ...]
-    items: Callable[[Dataset], Iterator[Item]]
+    items: Items
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = CITES
 
@@ -205,6 +208,11 @@ def _progress(item: Item) -> str:
     return item.assessment.status.value
 
 
+def _cited_by_id(name: str, title: str, description: str, columns: tuple[Column, ...], items: Items) -> Table:
+    """A table of the things the other tables cite by their id."""
+    return Table(name, title, description, columns, items, primary_key=("id",), foreign_keys=())
+
+
 OBSERVATIONS = Table(
     "observations",
     "Observations",
@@ -289,7 +297,7 @@ TARGETS = Table(
     _targets,
 )
 
-SOURCES = Table(
+SOURCES = _cited_by_id(
     "sources",
     "Sources",
     "Every source in the data file.",
@@ -305,11 +313,9 @@ SOURCES = Table(
         Column("reliability", "string", "Why the copy may be less than authoritative.", _get("reliability")),
     ),
     _sources,
-    primary_key=("id",),
-    foreign_keys=(),
 )
 
-INDICATORS = Table(
+INDICATORS = _cited_by_id(
     "indicators",
     "Indicators",
     "One row per indicator: what it measures, in which unit, and which way is better.",
@@ -327,11 +333,9 @@ INDICATORS = Table(
         Column("description", "string", "What the indicator measures and how.", _get("description"), True),
     ),
     _indicators,
-    primary_key=("id",),
-    foreign_keys=(),
 )
 
-BENCHMARKS = Table(
+BENCHMARKS = _cited_by_id(
     "benchmarks",
     "Benchmarks",
     "One row per international ranking that compares Shanghai with its peers.",
@@ -353,8 +357,6 @@ BENCHMARKS = Table(
         Column("description", "string", "What the ranking measures and how.", _get("description")),
     ),
     _benchmarks,
-    primary_key=("id",),
-    foreign_keys=(),
 )
 
 BENCHMARK_ENTRIES = Table(
