@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -112,43 +113,61 @@ def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
 
 @app.command()
 def chart(
-    indicator: Annotated[str, typer.Argument(help="An indicator id, e.g. container-throughput.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="An indicator id (container-throughput) or a benchmark id (gfci), or its Chinese name.",
+            metavar="INDICATOR|BENCHMARK",
+        ),
+    ],
     svg: Annotated[
         Path | None, typer.Option("--svg", help="Write the chart as an SVG file instead.", metavar="PATH")
     ] = None,
     data: DataOption = None,
 ) -> None:
-    """A line chart of one indicator over the years, with its targets as markers.
+    """A line chart of one indicator over the years, with its targets as markers; or a benchmark's rank chart.
 
     The y axis is labelled with the indicator's unit; ranks are drawn with 1st
     at the top. A year with no value breaks the line; hedged values ("more
     than 600") are open, labelled, with an arrow towards the true value;
     superseded revisions show as hollow points beside the value that replaced
-    them. Every chart ends with its source line, the publishers of its
-    figures. With --svg, the chart is written as a standalone SVG file
-    (replaced atomically).
+    them. A benchmark's chart shows Shanghai's place edition by edition
+    among the peers its sources name in two editions or more; "not in the
+    top N" is an open mark at N+1 pointing down, never joined to a place.
+    Every chart ends with its source line, the publishers of its figures.
+    With --svg, the chart is written as a standalone SVG file (replaced
+    atomically).
     """
     from fivecenters.core.errors import NothingToShow
-    from fivecenters.core.lookup import indicator_named
+    from fivecenters.core.lookup import chartable_named
+    from fivecenters.core.model import Indicator
+    from fivecenters.core.standing import standing
     from fivecenters.core.state import state_of
     from fivecenters.core.store import write_text
+    from fivecenters.output.charts import svg as drawing
+    from fivecenters.output.charts import text
     from fivecenters.output.charts.geometry import plot_of
+    from fivecenters.output.charts.ranking import rank_plot
 
     dataset = load_data(data)
-    chosen = indicator_named(dataset, indicator)
-    plot = plot_of(state_of(chosen), dataset)
-    if plot is None:
-        raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
+    chosen = chartable_named(dataset, name)
+    if isinstance(chosen, Indicator):
+        plot = plot_of(state_of(chosen), dataset)
+        if plot is None:
+            raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
+        as_svg, as_lines = partial(drawing.line_chart, plot), partial(text.chart_lines, plot)
+    else:
+        ranks = rank_plot(standing(chosen), dataset)
+        if ranks is None:
+            raise NothingToShow(f"{chosen.id} has nothing to chart: no edition places Shanghai or a peer")
+        as_svg, as_lines = partial(drawing.rank_chart, ranks), partial(text.rank_lines, ranks)
     if svg is not None:
-        from fivecenters.output.charts.svg import line_chart
-
-        write_text(svg, line_chart(plot), _reads(data, dataset))
+        write_text(svg, as_svg(), _reads(data, dataset))
         typer.echo(f"fc: wrote {printable(svg)}", err=True)
         return
-    from fivecenters.output.charts.text import chart_lines
     from fivecenters.output.terminal import console, print_lines
 
-    print_lines(chart_lines(plot, width=min(console().width, 100)))
+    print_lines(as_lines(width=min(console().width, 100)))
 
 
 @app.command()

@@ -28,9 +28,7 @@ def center_named(name: str) -> Center:
 
 def indicator_named(dataset: Dataset, name: str) -> Indicator:
     """By id, or by its official Chinese name (集装箱吞吐量)."""
-    if indicator := dataset.indicator(name.strip().lower()):
-        return indicator
-    if indicator := next((i for i in dataset.indicators if i.name_zh == name.strip()), None):
+    if indicator := _indicator(dataset, name.strip()):
         return indicator
     ids = [i.id for i in dataset.indicators]
     raise UnknownName(f"unknown indicator '{name}'.{suggestion(name, ids)} Valid indicators: {', '.join(sorted(ids))}.")
@@ -60,10 +58,32 @@ def require_as_of(indicators: list[Indicator], year: int) -> None:
         raise UnknownName(f"no data as of {year}. Years with data: {listed}.")
 
 
+def chartable_named(dataset: Dataset, name: str) -> Indicator | Benchmark:
+    """`fc chart`: an indicator, or a benchmark, each by id or Chinese name."""
+    key = name.strip()
+    if indicator := _indicator(dataset, key):
+        return indicator
+    if benchmark := _benchmark(dataset, key):
+        return benchmark
+    indicators, benchmarks = sorted(i.id for i in dataset.indicators), sorted(b.id for b in dataset.benchmarks)
+    raise UnknownName(
+        f"unknown indicator or benchmark '{name}'.{suggestion(name, [*indicators, *benchmarks])} "
+        f"Valid indicators: {', '.join(indicators)}. Benchmarks: {', '.join(benchmarks) or 'none'}."
+    )
+
+
+def _indicator(dataset: Dataset, key: str) -> Indicator | None:
+    return dataset.indicator(key.lower()) or next((i for i in dataset.indicators if i.name_zh == key), None)
+
+
+def _benchmark(dataset: Dataset, key: str) -> Benchmark | None:
+    return next((b for b in dataset.benchmarks if key.lower() == b.id or key == b.name_zh), None)
+
+
 def benchmark_or_center(dataset: Dataset, name: str) -> Benchmark | Center:
     """A benchmark id (or its Chinese name) first, then a center name or alias."""
     key = name.strip()
-    if benchmark := next((b for b in dataset.benchmarks if key.lower() == b.id or key == b.name_zh), None):
+    if benchmark := _benchmark(dataset, key):
         return benchmark
     if center := resolve_center(key):
         return center

@@ -90,3 +90,34 @@ def test_errors_are_one_line(args: tuple[str, ...], code: int, message: str) -> 
     exit_code, _, err = run(*args)
     assert exit_code == code
     assert message in err and err.count("\n") == 1
+
+
+def test_fc_chart_draws_a_benchmark_by_id_or_chinese_name_with_its_legend() -> None:
+    from tests.cli.test_ranking import ok
+
+    out = ok("chart", "gfci")
+    lines = out.splitlines()
+    assert lines[0] == "Global Financial Centres Index (全球金融中心指数)"
+    assert "Shanghai 8th in GFCI 38" in lines[1]
+    legend = next(line for line in lines if line.startswith("● Shanghai"))
+    assert "N New York" in legend and "L London" in legend
+    assert ok("chart", "全球金融中心指数") == out
+
+
+def test_fc_chart_writes_a_benchmark_as_svg_with_its_source_line(tmp_path: Path) -> None:
+    from tests.cli.test_ranking import ok
+
+    target = tmp_path / "xinhua.svg"
+    ok("chart", "xinhua-baltic", "--svg", str(target))
+    root = ET.fromstring(target.read_text(encoding="utf-8"))
+    cities = [g.get("data-city") for g in root.iter(f"{SVG}g") if g.get("data-city")]
+    assert cities[-1] == "Shanghai" and "Singapore" in cities  # Shanghai drawn last, over its peers
+    credit = " ".join(t.text or "" for t in classes(root, "text", "credit"))
+    assert credit.startswith("Source: ") and "Baltic Exchange" in credit
+
+
+def test_fc_chart_names_indicators_and_benchmarks_for_an_unknown_name() -> None:
+    result = fc_reading("chart", "gfcj")
+    assert result.exit_code == 2
+    assert "unknown indicator or benchmark 'gfcj'" in result.stderr
+    assert "Valid indicators: " in result.stderr and "Benchmarks: " in result.stderr

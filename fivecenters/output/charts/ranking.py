@@ -1,0 +1,130 @@
+"""What a rank chart of one benchmark shows: Shanghai and its peers, edition by edition, 1st at the top.
+
+A place a source states exactly is a point; "not in the top N" is an open mark at N+1 pointing down,
+the most the source says, and never joined to a neighbouring place: a line runs only between exact
+places of consecutive editions, so nothing is drawn that no source states.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from fivecenters.core.model import Benchmark, Dataset, Entry
+from fivecenters.core.standing import SUBJECT, BenchmarkStanding, placed
+from fivecenters.output.charts.geometry import Axis, credit, value_axis, year_axis
+from fivecenters.output.formatting import ordinal
+from fivecenters.output.standing_grids import benchmark_title, place_text
+
+MIN_PEER_EDITIONS = 2  # a peer placed once is a dot, not a line: left to `fc rank`
+
+
+@dataclass(frozen=True)
+class Place:
+    x: float  # the edition's year, and a fraction for the second edition of a year
+    rank: int  # where it is drawn: the rank, or N+1 for "not in the top N"
+    bounded: bool  # "not in the top N": the true place is `rank` or lower
+    text: str  # "3rd", "not in top 5"
+    detail: str  # the edition's name and the source
+    joined: bool = False  # the line runs to it from the edition before
+
+
+@dataclass(frozen=True)
+class Series:
+    city: str
+    places: tuple[Place, ...]
+    subject: bool  # Shanghai, drawn apart from its peers
+
+    @property
+    def segments(self) -> list[list[Place]]:
+        pieces: list[list[Place]] = []
+        for place in self.places:
+            if place.joined and pieces:
+                pieces[-1].append(place)
+            else:
+                pieces.append([place])
+        return pieces
+
+
+@dataclass(frozen=True)
+class RankPlot:
+    benchmark: Benchmark
+    series: tuple[Series, ...]  # Shanghai first, then the peers by their best place
+    x: Axis
+    y: Axis
+    credit: str
+    latest: str  # Shanghai's latest place: "3rd in GFCI 37"
+
+    inverted = True  # 1st at the top
+    unit = "rank"
+
+    @property
+    def title(self) -> str:
+        return benchmark_title(self.benchmark)
+
+    def height_of(self, value: float) -> float:
+        return 1 - self.y.fraction(value)
+
+    def tick_text(self, value: float) -> str:
+        return ordinal(int(value))
+
+
+def rank_plot(standing: BenchmarkStanding, dataset: Dataset) -> RankPlot | None:
+    """The chart of a benchmark; None when no edition places Shanghai or a peer twice."""
+    editions = standing.editions
+    per_year = Counter(s.edition.year for s in editions)
+    seen: Counter[int] = Counter()
+    xs = []
+    for s in editions:
+        xs.append(s.edition.year + seen[s.edition.year] / per_year[s.edition.year])
+        seen[s.edition.year] += 1
+    rows: dict[str, list[tuple[int, Entry]]] = {}
+    for index, s in enumerate(editions):
+        for entry in ([s.entry] if s.entry else []) + s.peers:
+            if placed(entry):
+                rows.setdefault(entry.city, []).append((index, entry))
+    cities = [c for c, r in rows.items() if c == SUBJECT or len(r) >= MIN_PEER_EDITIONS]
+    if not cities:
+        return None
+    cities.sort(key=lambda c: (c != SUBJECT, min(_drawn_at(e) for _, e in rows[c]), c))
+    series = []
+    for city in cities:
+        places, before = [], None
+        for index, entry in rows[city]:
+            places.append(
+                Place(
+                    xs[index],
+                    _drawn_at(entry),
+                    entry.rank is None,
+                    place_text(entry),
+                    f"{editions[index].edition.name} · {entry.source}",
+                    joined=before is not None and before[0] == index - 1 and entry.rank is not None and not before[1],
+                )
+            )
+            before = (index, entry.rank is None)
+        series.append(Series(city, tuple(places), city == SUBJECT))
+    ranks = [p.rank for s in series for p in s.places]
+    latest = standing.latest
+    return RankPlot(
+        standing.benchmark,
+        tuple(series),
+        _x_axis(xs),
+        # 1st always shown, so a place reads against the top; room below a bound for its arrow.
+        value_axis(ranks, rank=True, room=[1, max(ranks) + any(p.bounded for s in series for p in s.places)]),
+        credit(dataset, [e.source for c in cities for _, e in rows[c]]),
+        f"{place_text(latest.entry)} in {latest.edition.name}" if latest else "not placed in any edition",
+    )
+
+
+def _x_axis(xs: list[float]) -> Axis:
+    """Years as ticks, reaching the second edition of the last year (drawn half a year on)."""
+    years = year_axis([int(x) for x in xs])
+    return Axis(years.low, max(years.high, *xs), years.ticks)
+
+
+def _drawn_at(entry: Entry) -> int:
+    """An exact place at itself; "not in the top N" at N+1, the best the source allows."""
+    if entry.rank is not None:
+        return entry.rank
+    assert entry.outside_top is not None  # only placed entries are drawn
+    return entry.outside_top + 1
