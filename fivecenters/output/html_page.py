@@ -14,12 +14,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fivecenters import __version__
+from fivecenters.core.centers import Center
 from fivecenters.core.model import Dataset, Indicator
 from fivecenters.core.progress import Status
 from fivecenters.core.snapshot import CenterOverview, overview
+from fivecenters.core.standing import BenchmarkStanding, standings_for
 from fivecenters.core.state import IndicatorState
 from fivecenters.output.charts.geometry import plot_of
-from fivecenters.output.charts.svg import line_chart
+from fivecenters.output.charts.ranking import RankPlot, rank_plot
+from fivecenters.output.charts.svg import line_chart, rank_chart
 from fivecenters.output.formatting import (
     NOT_COMPARABLE,
     STATUS_STYLES,
@@ -30,6 +33,7 @@ from fivecenters.output.formatting import (
     target_text,
     when,
 )
+from fivecenters.output.standing_grids import benchmark_title
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "report.html.j2"
@@ -49,6 +53,14 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         plot = plot_of(state, dataset)
         return Markup(line_chart(plot, standalone=False)) if plot else None  # the SVG escapes its own text
 
+    def rankings_of(center: Center) -> list[tuple[BenchmarkStanding, RankPlot | None, Markup | None]]:
+        """Each benchmark bearing on the center: its standing, its rank chart and the chart's SVG."""
+        ranked = []
+        for standing in standings_for(dataset, center):
+            plot = rank_plot(standing, dataset)
+            ranked.append((standing, plot, Markup(rank_chart(plot, standalone=False)) if plot else None))
+        return ranked
+
     counts = (
         f"{len(dataset.indicators)} indicators, "
         f"{sum(len(i.observations) for i in dataset.indicators)} observations, "
@@ -66,6 +78,8 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "outlook": outlook,
         "unit": unit,
         "chart_of": chart_of,
+        "rankings_of": rankings_of,
+        "benchmark_title": benchmark_title,
         "observed": observed,
         "change_cell": change_cell,
         "not_comparable": NOT_COMPARABLE,

@@ -10,6 +10,7 @@ import json
 import re
 import struct
 import subprocess
+import xml.etree.ElementTree as ET
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +26,7 @@ from tests.support.reading import READING, fc_reading, reading_dataset
 from tests.support.run import require_program
 
 DATASET = reading_dataset()
+SVG = "{http://www.w3.org/2000/svg}"
 CURATED = ROOT / "indicators.toml"
 CHROMIUM_FLAGS = [
     "--headless",
@@ -283,3 +285,26 @@ def test_the_page_has_dark_and_print_styles(tmp_path: Path) -> None:
     printing = page[page.index("@media print") :]
     assert "nav.centers, nav.contents { display: none; }" in printing
     assert "break-inside: avoid" in printing and "details::details-content" in printing
+
+
+def test_each_center_shows_a_rank_chart_per_benchmark_with_shanghais_place_and_sources(tmp_path: Path) -> None:
+    from fivecenters.core.standing import standings_for
+    from fivecenters.core.validate import load_dataset
+
+    curated = load_dataset(CURATED)
+    page = report_of(CURATED, tmp_path).read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<section class="center" id="center-(\w+)">(.*?)</section>', page, re.S))
+    for center in Center:
+        expected = standings_for(curated, center)
+        articles = re.findall(
+            r'<article class="benchmark" id="benchmark-[\w-]+?-([\w-]+)">(.*?)</article>', sections[center.value], re.S
+        )
+        assert [a[0] for a in articles] == [s.benchmark.id for s in expected], center
+        for (_, body), standing in zip(articles, expected, strict=True):
+            assert standing.latest is not None
+            assert f" in {html.escape(standing.latest.edition.name)}</strong>" in body, "Shanghai's latest place"
+            chart = ET.fromstring(body[body.index("<svg") : body.index("</svg>") + 6])
+            credit = " ".join(t.text or "" for t in chart.iter(f"{SVG}text") if t.get("class") == "credit")
+            assert credit.startswith("Source: ")
+            subject = [g for g in chart.iter(f"{SVG}g") if g.get("class") == "series subject"]
+            assert len(subject) == 1 and subject[0].get("data-city") == "Shanghai"
