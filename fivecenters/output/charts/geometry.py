@@ -10,6 +10,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
@@ -100,13 +101,7 @@ class Plot:
     @property
     def segments(self) -> list[list[Mark]]:
         """The line in runs: a year with no value, or a break in series, breaks it rather than being bridged."""
-        pieces: list[list[Mark]] = []
-        for point in self.line:
-            if point.joined and pieces:
-                pieces[-1].append(point)
-            else:
-                pieces.append([point])
-        return pieces
+        return runs(self.line)
 
     def height_of(self, value: float) -> float:
         """0 at the bottom of the plot area, 1 at the top."""
@@ -115,6 +110,25 @@ class Plot:
 
     def tick_text(self, value: float) -> str:
         return quantity(self.indicator, value, with_unit=False)
+
+
+class Joinable(Protocol):
+    @property
+    def joined(self) -> bool: ...
+
+
+M = TypeVar("M", bound=Joinable)
+
+
+def runs(points: Sequence[M]) -> list[list[M]]:
+    """Points in runs a line may join: each run starts at a point not joined to the one before."""
+    pieces: list[list[M]] = []
+    for point in points:
+        if point.joined and pieces:
+            pieces[-1].append(point)
+        else:
+            pieces.append([point])
+    return pieces
 
 
 def step_for(span: float, count: int) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from fivecenters.core.model import Benchmark, Dataset, Entry
 from fivecenters.core.standing import SUBJECT, BenchmarkStanding, placed
-from fivecenters.output.charts.geometry import Axis, credit, value_axis, year_axis
+from fivecenters.output.charts.geometry import Axis, credit, runs, value_axis, year_axis
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.standing_grids import benchmark_title, place_text
 
@@ -37,13 +37,7 @@ class Series:
 
     @property
     def segments(self) -> list[list[Place]]:
-        pieces: list[list[Place]] = []
-        for place in self.places:
-            if place.joined and pieces:
-                pieces[-1].append(place)
-            else:
-                pieces.append([place])
-        return pieces
+        return runs(self.places)
 
 
 @dataclass(frozen=True)

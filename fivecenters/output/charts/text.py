@@ -31,38 +31,62 @@ MIN_WIDTH = 40
 Line = list[Cell]
 
 
+class Canvas:
+    """The plot area of a text chart: cells in rows and columns, braille dots for lines, y ticks in a gutter."""
+
+    def __init__(self, plot: Plot | RankPlot, width: int, height: int) -> None:
+        self.plot, self.height = plot, height
+        self.tick_texts = [plot.tick_text(t) for t in plot.y.ticks]
+        self.gutter = max(len(t) for t in self.tick_texts) + 1
+        self.columns = max(max(width, MIN_WIDTH) - self.gutter - 1 - len(X_LABEL), MIN_WIDTH // 2)
+        self.grid: list[list[Cell | None]] = [[None] * self.columns for _ in range(height)]
+        self.dots: dict[tuple[int, int], int] = {}
+
+    def dot(self, x: float, value: float) -> tuple[int, int]:
+        fraction = self.plot.x.fraction(x)
+        return round(fraction * (2 * self.columns - 1)), round((1 - self.plot.height_of(value)) * (4 * self.height - 1))
+
+    def line(self, points: list[tuple[float, float]]) -> None:
+        """Braille dots along straight lines between consecutive points."""
+        for (x0, y0), (x1, y1) in itertools.pairwise(self.dot(x, v) for x, v in points):
+            steps = max(abs(x1 - x0), abs(y1 - y0), 1)
+            for step in range(steps + 1):
+                dx, dy = round(x0 + (x1 - x0) * step / steps), round(y0 + (y1 - y0) * step / steps)
+                self.dots[(dx // 2, dy // 4)] = self.dots.get((dx // 2, dy // 4), 0) | DOT_BITS[dy % 4][dx % 2]
+        for (column, row), bits in self.dots.items():
+            self.grid[row][column] = Cell(chr(BRAILLE + bits), LINE_STYLE)
+
+    def put(self, x: float, value: float, cell: Cell, offset: int = 0) -> None:
+        dx, dy = self.dot(x, value)
+        self.grid[dy // 4][max(0, dx // 2 + offset)] = cell
+
+    def lines(self, subtitle: str) -> list[Line]:
+        """Title, subtitle, the rows with their y ticks, the year axis."""
+        plot, height = self.plot, self.height
+        tick_rows = {
+            round((1 - plot.height_of(t)) * (height - 1)): text
+            for t, text in zip(plot.y.ticks, self.tick_texts, strict=True)
+        }
+        lines: list[Line] = [[Cell(plot.title, "title")], [Cell(subtitle, "muted")]]
+        for row in range(height):
+            tick = tick_rows.get(row)
+            lines.append(
+                [Cell(f"{tick or '':>{self.gutter - 1}} " + ("┤" if tick else "│"), "muted")]
+                + [cell or Cell(" ") for cell in self.grid[row]]
+            )
+        return lines + _year_axis(plot, self.gutter, self.columns)
+
+
 def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]:
     """The chart in `width` columns: title, unit, plot area with y ticks, year axis, legend, targets."""
-    tick_texts = [plot.tick_text(t) for t in plot.y.ticks]
-    gutter = max(len(t) for t in tick_texts) + 1
-    columns = max(max(width, MIN_WIDTH) - gutter - 1 - len(X_LABEL), MIN_WIDTH // 2)
-    grid: list[list[Cell | None]] = [[None] * columns for _ in range(height)]
-    dots: dict[tuple[int, int], int] = {}
-
-    def dot(year: float, value: float) -> tuple[int, int]:
-        return round(plot.x.fraction(year) * (2 * columns - 1)), round((1 - plot.height_of(value)) * (4 * height - 1))
-
+    canvas = Canvas(plot, width, height)
     # A year with no value breaks the line: only consecutive years are joined.
-    for before, after in (pair for segment in plot.segments for pair in itertools.pairwise(segment)):
-        _join(dots, dot(before.year, before.value), dot(after.year, after.value))
-    for (column, row), bits in dots.items():
-        grid[row][column] = Cell(chr(BRAILLE + bits), LINE_STYLE)
+    for segment in plot.segments:
+        canvas.line([(p.year, p.value) for p in segment])
     for mark in (*plot.points, *plot.targets):
-        dx, dy = dot(mark.year, mark.value)
         # A revision sits beside the value that replaced it, a column to the left, never under it.
-        grid[dy // 4][max(0, dx // 2 + mark.offset)] = Cell(symbol(mark, plot.inverted), _style(mark))
-
-    tick_rows = {
-        round((1 - plot.height_of(t)) * (height - 1)): text for t, text in zip(plot.y.ticks, tick_texts, strict=True)
-    }
-    lines: list[Line] = [[Cell(plot.title, "title")], [Cell(plot.unit, "muted")]]
-    for row in range(height):
-        tick = tick_rows.get(row)
-        lines.append(
-            [Cell(f"{tick or '':>{gutter - 1}} " + ("┤" if tick else "│"), "muted")]
-            + [cell or Cell(" ") for cell in grid[row]]
-        )
-    lines += _year_axis(plot, gutter, columns)
+        canvas.put(mark.year, mark.value, Cell(symbol(mark, plot.inverted), _style(mark)), mark.offset)
+    lines = canvas.lines(plot.unit)
     lines.append(_legend(plot))
     hedged = [p for p in plot.line if p.hedge is not None]
     lines += [[Cell(f"{symbol(p, plot.inverted)} {p.text} in {p.year} · {p.detail}", _style(p))] for p in hedged]
@@ -71,15 +95,6 @@ def chart_lines(plot: Plot, width: int = 80, height: int = HEIGHT) -> list[Line]
         lines.append([Cell("no observations yet", "muted")])
     lines += [[Cell(text, "muted")] for text in wrapped(plot.credit, max(width, MIN_WIDTH))]
     return lines
-
-
-def _join(dots: dict[tuple[int, int], int], start: tuple[int, int], end: tuple[int, int]) -> None:
-    """Braille dots along a straight line between two dot positions."""
-    (x0, y0), (x1, y1) = start, end
-    steps = max(abs(x1 - x0), abs(y1 - y0), 1)
-    for step in range(steps + 1):
-        dx, dy = round(x0 + (x1 - x0) * step / steps), round(y0 + (y1 - y0) * step / steps)
-        dots[(dx // 2, dy // 4)] = dots.get((dx // 2, dy // 4), 0) | DOT_BITS[dy % 4][dx % 2]
 
 
 def symbol(mark: Mark, inverted: bool = False) -> str:
@@ -130,39 +145,18 @@ def _legend(plot: Plot) -> Line:
 def rank_lines(plot: RankPlot, width: int = 80, height: int = HEIGHT) -> list[Line]:
     """A rank chart in `width` columns: Shanghai's line in braille with ●, each peer a letter of its own at
     its places (no line: letters and braille would blur); "not in the top N" as ▽ at N+1, then the key."""
-    tick_texts = [plot.tick_text(t) for t in plot.y.ticks]
-    gutter = max(len(t) for t in tick_texts) + 1
-    columns = max(max(width, MIN_WIDTH) - gutter - 1 - len(X_LABEL), MIN_WIDTH // 2)
-    grid: list[list[Cell | None]] = [[None] * columns for _ in range(height)]
-    dots: dict[tuple[int, int], int] = {}
-
-    def dot(x: float, rank: float) -> tuple[int, int]:
-        return round(plot.x.fraction(x) * (2 * columns - 1)), round((1 - plot.height_of(rank)) * (4 * height - 1))
-
+    canvas = Canvas(plot, width, height)
     keys = _peer_keys(plot)
     for series in reversed(plot.series):  # Shanghai last: on top
         if series.subject:
-            for before, after in (pair for segment in series.segments for pair in itertools.pairwise(segment)):
-                _join(dots, dot(before.x, before.rank), dot(after.x, after.rank))
-            for (column, row), bits in dots.items():
-                grid[row][column] = Cell(chr(BRAILLE + bits), LINE_STYLE)
+            for segment in series.segments:
+                canvas.line([(p.x, p.rank) for p in segment])
         for place in series.places:
-            dx, dy = dot(place.x, place.rank)
             shape = keys[series.city]
             if place.bounded:  # a bound is open: ▽ for Shanghai, a peer's letter in lower case
                 shape = HEDGED[DOWN] if series.subject else shape.lower()
-            grid[dy // 4][dx // 2] = Cell(shape, LINE_STYLE if series.subject else "muted")
-    tick_rows = {
-        round((1 - plot.height_of(t)) * (height - 1)): text for t, text in zip(plot.y.ticks, tick_texts, strict=True)
-    }
-    lines: list[Line] = [[Cell(plot.title, "title")], [Cell(f"rank · Shanghai {plot.latest}", "muted")]]
-    for row in range(height):
-        tick = tick_rows.get(row)
-        lines.append(
-            [Cell(f"{tick or '':>{gutter - 1}} " + ("┤" if tick else "│"), "muted")]
-            + [cell or Cell(" ") for cell in grid[row]]
-        )
-    lines += _year_axis(plot, gutter, columns)
+            canvas.put(place.x, place.rank, Cell(shape, LINE_STYLE if series.subject else "muted"))
+    lines = canvas.lines(f"rank · Shanghai {plot.latest}")
     legend = [f"{SYMBOLS[OBSERVED]} Shanghai"] + [f"{key} {city}" for city, key in keys.items() if city != SUBJECT]
     lines += [[Cell(text, "muted")] for text in wrapped("   ".join(legend), max(width, MIN_WIDTH))]
     if any(p.bounded for s in plot.series for p in s.places):
