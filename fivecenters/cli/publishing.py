@@ -180,8 +180,9 @@ def report(
     """One self-contained HTML page of all five centers, to open in any browser.
 
     Per center: the headline indicators and their changes, a chart of every
-    indicator with its targets, progress bars with statuses, and each figure's
-    source, linked or named. The page loads nothing from the network (inline
+    indicator with its targets, progress bars with statuses, a rank chart of
+    every benchmark with Shanghai's latest place, and each figure's source,
+    linked or named. The page loads nothing from the network (inline
     CSS and SVG, no script). The file is replaced atomically.
     """
     from fivecenters.core.load import find_data_file
