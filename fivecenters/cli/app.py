@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
+import typer.main
 
 from fivecenters import __version__, program_name
 
@@ -155,6 +156,15 @@ def _root(
     """Track Shanghai's Five Centers with cited figures."""
 
 
+def _named(argv: list[str]) -> list[typer.models.CommandInfo]:
+    """The registered command that `argv` runs, alone; all of them for anything else (--help, a typo)."""
+    if argv:
+        for info in app.registered_commands:
+            if argv[0] == (info.name or typer.main.get_command_name(getattr(info.callback, "__name__", ""))):
+                return [info]
+    return app.registered_commands
+
+
 def main() -> None:
     """Run the app so that the output stream can neither crash it nor hang it.
 
@@ -171,10 +181,14 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # typer builds every registered command before it looks at the command line: building only the
+    # one named saves the other thirteen (about 7 ms, 4% of `fc validate` on the shipped data).
+    registered, app.registered_commands = app.registered_commands, _named(sys.argv[1:2])
     try:
         try:
             app(prog_name=program_name())
         finally:  # typer ends in SystemExit: flush before the interpreter does, where a failure is caught
+            app.registered_commands = registered
             # The process ends here: the collection the interpreter runs at exit would walk every
             # object (a tenth to a sixth of a run on the shipped data) only to free memory the exit frees.
             gc.freeze()

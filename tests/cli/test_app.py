@@ -188,3 +188,21 @@ def test_the_boundary_imports_neither_pydantic_nor_rich() -> None:
     assert result.stderr == "fc: error: no data for 1900.\n"
     loaded = set(json.loads(result.stdout))
     assert not {"pydantic", "rich", "fivecenters.core.model"} & loaded
+
+
+def test_fc_builds_only_the_command_it_runs_and_its_help_lists_them_all() -> None:
+    """main() hands typer the one command named on the command line: its help must not change, and
+    `fc --help` still lists every command, in the order they are registered."""
+    import typer.main
+
+    from fivecenters.cli import app
+    from tests.support.run import fc_process
+
+    names = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    listing = fc_process("--help").stdout
+    assert [n for n in names if f"  {n} " in listing] == names
+    assert sorted(names, key=lambda n: listing.index(f"  {n} ")) == names
+    alone = fc_process("add-source", "--help")
+    assert alone.returncode == 0
+    assert alone.stdout.split() == fc("add-source", "--help").stdout.split()  # the same, wrapped to its width
+    assert len(app.registered_commands) == len(names)
