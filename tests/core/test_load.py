@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fivecenters.core import load
 from fivecenters.core.load import STDIN_NAME, DataError, find_data_file, parse_toml, read_stream, read_text
@@ -118,6 +121,29 @@ def parse_error(text: str) -> tuple[str, int | None, int | None, str]:
 
 def test_parses_the_base_data() -> None:
     assert parse_toml(BASE_TOML, "data.toml") == tomllib.loads(BASE_TOML)
+
+
+# Pieces of TOML 1.0 and of what TOML 1.1 added (newlines and trailing commas in inline tables,
+# \e and \x escapes, times without seconds), so that a parser that reads 1.1 is caught.
+TOML_PIECES = (
+    *("a", "b.c", '"k"', " = ", "=", "1", "-0.5e3", "0x1f", "true", "1979-05-27", "T07:32", ":00", "07:32"),
+    *('"', "'", '"""', "\\e", "\\x41", "\\u00e9", "\\", "{", "}", "[", "]", "[[", "]]", ",", ", }", "\n", "#", " "),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOML_PIECES), max_size=14).map("".join))
+def test_the_parser_reads_toml_as_the_standard_library_does(text: str) -> None:
+    """fc reads with tomli when it is installed: the same TOML 1.0 as tomllib, to the error message,
+    so that a file fc accepts is one every other TOML 1.0 tool (check-toml, editors) reads."""
+
+    def outcome(parser: Any) -> object:
+        try:
+            return parser.loads(text)
+        except parser.TOMLDecodeError as exc:
+            return str(exc)
+
+    assert outcome(load.tomllib) == outcome(tomllib)
 
 
 def test_syntax_error_with_line_and_column() -> None:
