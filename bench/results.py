@@ -55,6 +55,7 @@ class Sample:
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)  # user + system seconds
     peaks: list[float] = field(default_factory=list)
+    stopped_after: float | None = None  # seconds: a run outlasted its limit and was stopped
 
     @property
     def median_ms(self) -> float:
@@ -87,13 +88,18 @@ class DataFile:
     samples: dict[str, Sample] = field(default_factory=dict)  # "fc validate", "check-toml", ...
 
     @property
+    def scale(self) -> int | None:
+        """The scale of the 1x-1000x files; None for the shipped file and the goal files."""
+        return int(self.label[:-1]) if self.label.endswith("x") and self.label[:-1].isdigit() else None
+
+    @property
     def slug(self) -> str:
         return self.label.replace(", ", "-").replace(" ", "-")
 
     def ratio(self, name: str, versus: str) -> tuple[float, float] | None:
         """Wall-time and CPU-time ratios of two of this file's samples, when both were measured."""
         a, b = self.samples.get(name), self.samples.get(versus)
-        return (a.median_ms / b.median_ms, a.cpu_ms / b.cpu_ms) if a and b else None
+        return (a.median_ms / b.median_ms, a.cpu_ms / b.cpu_ms) if a and b and a.times and b.times else None
 
 
 @dataclass
@@ -115,7 +121,7 @@ class Run:
 
     @property
     def scales(self) -> list[DataFile]:
-        return [f for f in self.files if f.label.endswith("x") and f.label[:-1].isdigit()]
+        return [f for f in self.files if f.scale]
 
     @property
     def busy(self) -> bool:
@@ -233,6 +239,10 @@ def _growth(run: Run, by_cpu: bool) -> list[str]:
         steps, worst = [f"{scales[0].label} {duration(time_of(first))}"], 0.0
         for small, large in itertools.pairwise(scales):
             a, b = small.samples[f"fc {name}"], large.samples[f"fc {name}"]
+            if b.stopped_after:
+                steps.append(f"{large.label} stopped after {b.stopped_after:,.0f} s, twice the linear time")
+                worst = float("inf")
+                break
             growth = time_of(b) / time_of(a)
             data = large.counts["observations"] / small.counts["observations"]
             worst = max(worst, growth / data * 10)
@@ -331,6 +341,9 @@ def render(run: Run) -> str:
     ]
     for f in run.files:
         for name, sample in f.samples.items():
+            if sample.stopped_after:
+                out.append(f"| {f.label} | `{name}` | stopped after {sample.stopped_after:,.0f} s | | | | | |")
+                continue
             low, high = sample.spread_ms
             cells = []
             for versus in ("floor", "check-toml"):

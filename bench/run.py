@@ -85,16 +85,30 @@ def script(name: str) -> Path | None:
 # high-water memory mark into a child's max RSS at exec, and this script grows while it writes
 # the large files. The launcher stays a few MiB, below any command measured.
 LAUNCHER = """
-import json, os, sys, time
+import json, os, signal, sys, time
 devnull = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+child = 0
+
+def stop(signum, frame):
+    try:
+        os.kill(child, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+signal.signal(signal.SIGALRM, stop)
 for line in sys.stdin:
-    argv = json.loads(line)
+    argv, limit = json.loads(line)
     start = time.perf_counter()
-    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=devnull)
-    _, status, usage = os.wait4(pid, 0)
+    child = os.posix_spawn(argv[0], argv, os.environ, file_actions=devnull)
+    if limit:
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    _, status, usage = os.wait4(child, 0)
+    signal.setitimer(signal.ITIMER_REAL, 0)
     elapsed = time.perf_counter() - start
+    stopped = bool(limit) and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     cpu = usage.ru_utime + usage.ru_stime
-    print(json.dumps([elapsed, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+    code = os.waitstatus_to_exitcode(status)
+    print(json.dumps([elapsed, cpu, usage.ru_maxrss, code, stopped]), flush=True)
 """
 
 
@@ -106,14 +120,14 @@ class Launcher:
             [sys.executable, "-I", "-S", "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
 
-    def spawn(self, argv: list[str]) -> tuple[float, float, float, int]:
-        """(wall seconds, CPU seconds, peak RSS in MiB, exit code) of one run."""
+    def spawn(self, argv: list[str], limit: float | None = None) -> tuple[float, float, float, int, bool]:
+        """(wall seconds, CPU seconds, peak RSS in MiB, exit code, whether it was stopped at `limit` seconds)."""
         assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps(argv) + "\n")
+        self.process.stdin.write(json.dumps([argv, limit]) + "\n")
         self.process.stdin.flush()
-        elapsed, cpu, maxrss, code = json.loads(self.process.stdout.readline())
+        elapsed, cpu, maxrss, code, stopped = json.loads(self.process.stdout.readline())
         # ru_maxrss is in KiB on Linux and in bytes on macOS.
-        return elapsed, cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024), code
+        return elapsed, cpu, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024), code, stopped
 
     def close(self) -> None:
         if self.process.stdin:
@@ -121,13 +135,27 @@ class Launcher:
         self.process.wait()
 
 
-def measure(launcher: Launcher, argvs: dict[str, list[str]], repeats: int, warm_up: bool) -> dict[str, Sample]:
+def measure(
+    launcher: Launcher,
+    argvs: dict[str, list[str]],
+    repeats: int,
+    warm_up: bool,
+    limits: dict[str, float] | None = None,
+) -> dict[str, Sample]:
     """Rounds of one run of each command in turn (a warm-up round first): side by side, so that what else
-    the machine does slows them all alike. A failing run stops the benchmark."""
+    the machine does slows them all alike. A failing run stops the benchmark; a run that outlasts its
+    limit is stopped, and so is that command on this file."""
     samples = {name: Sample() for name in argvs}
     for run in range(0 if warm_up else 1, repeats + 1):
         for name, argv in argvs.items():
-            elapsed, cpu, peak, code = launcher.spawn(argv)
+            if samples[name].stopped_after:
+                continue
+            limit = (limits or {}).get(name)
+            elapsed, cpu, peak, code, stopped = launcher.spawn(argv, limit)
+            if stopped:
+                samples[name].stopped_after = limit
+                print(f"bench: stopped {' '.join(argv)} after {limit:,.0f} s", file=sys.stderr)
+                continue
             if code != 0:
                 result = subprocess.run(argv, capture_output=True, text=True, check=False)
                 die(f"{' '.join(argv)} exited {code}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -136,6 +164,19 @@ def measure(launcher: Launcher, argvs: dict[str, list[str]], repeats: int, warm_
                 samples[name].cpu.append(cpu)
                 samples[name].peaks.append(peak)
     return samples
+
+
+def limits_at(previous: DataFile | None, data: DataFile) -> dict[str, float]:
+    """Time limits on the scales: twice what linear growth from the scale below would take (at least a
+    minute), so that a superlinear command (already over the growth goal) does not take the benchmark hours."""
+    if previous is None:
+        return {}
+    ratio = data.counts["observations"] / previous.counts["observations"]
+    return {
+        name: max(60.0, 2 * ratio * sample.median_ms / 1000)
+        for name, sample in previous.samples.items()
+        if name.startswith("fc ") and sample.times
+    }
 
 
 def validates(fc: Path, path: Path) -> tuple[bool, str]:
@@ -339,15 +380,15 @@ def main() -> None:
         base,
         warm_up=True,
     )
+    previous = None
     for f in files:
         argvs = {f"fc {command}": fc_argv(fc, command, f) for command in f.commands} | peers.argvs(f)
-        f.samples = measure(launcher, argvs, f.repeats, f.warm_up)
+        f.samples = measure(launcher, argvs, f.repeats, f.warm_up, limits_at(previous, f) if f.scale else None)
+        previous = f if f.scale else previous
         load.append(os.getloadavg()[0])
-        print(
-            f"bench: {f.label}: "
-            + ", ".join(f"{name} {s.median_ms:,.0f} ms/{s.peak_mb:.0f} MiB" for name, s in f.samples.items()),
-            file=sys.stderr,
-        )
+        measured = {name: s for name, s in f.samples.items() if s.times}
+        summary = ", ".join(f"{name} {s.median_ms:,.0f} ms/{s.peak_mb:.0f} MiB" for name, s in measured.items())
+        print(f"bench: {f.label}: {summary}", file=sys.stderr)
     launcher.close()
 
     imports = {"--version": import_breakdown(python, ["--version"])}
