@@ -181,6 +181,8 @@ def goals(run: Run) -> list[str]:
             f"| (not a goal: a one-command typer app that only parses the file, for scale) | {typer_app[0]:.2f}× "
             f"(CPU {typer_app[1]:.2f}×) the floor | |"
         )
+    if not run.goal_files():
+        rows.append(f"| the goals at {GOAL_OBSERVATIONS:,} observations | not measured (--quick) | |")
     for f in run.goal_files():
         what = f"{f.counts['observations']:,} observations ({f.label})"
         rows.append(
