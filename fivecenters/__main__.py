@@ -6,10 +6,15 @@ too, before typer parses anything (its parsing imports pydantic): it runs at
 every shell start.
 """
 
+import gc
 import sys
 
 
 def main() -> None:
+    # A run is short and makes few reference cycles, but importing typer, pydantic and rich makes
+    # hundreds of thousands of objects, and the collector's default passes over them (every 700
+    # allocations) cost a twentieth of a run: collect rarely, not never.
+    gc.set_threshold(100_000, 10, 10)
     args = sys.argv[1:]
     if args == ["--version"]:
         from fivecenters import __version__, program_name
