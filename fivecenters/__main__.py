@@ -12,8 +12,8 @@ import sys
 
 def main() -> None:
     # A run is short and makes few reference cycles, but importing typer, pydantic and rich makes
-    # hundreds of thousands of objects, and the collector's default passes over them (every 700
-    # allocations) cost a twentieth of a run: collect rarely, not never.
+    # hundreds of thousands of objects, which the collector's default passes (every 700 allocations)
+    # walk again and again: collect rarely, not never.
     gc.set_threshold(100_000, 10, 10)
     args = sys.argv[1:]
     if args == ["--version"]:

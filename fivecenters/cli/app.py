@@ -181,8 +181,7 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    # typer builds every registered command before it looks at the command line: building only the
-    # one named saves the other thirteen (about 7 ms, 4% of `fc validate` on the shipped data).
+    # typer builds every registered command before it looks at the command line: build only the one named.
     registered, app.registered_commands = app.registered_commands, _named(sys.argv[1:2])
     try:
         try:
@@ -190,7 +189,7 @@ def main() -> None:
         finally:  # typer ends in SystemExit: flush before the interpreter does, where a failure is caught
             app.registered_commands = registered
             # The process ends here: the collection the interpreter runs at exit would walk every
-            # object (a tenth to a sixth of a run on the shipped data) only to free memory the exit frees.
+            # object only to free memory the exit frees.
             gc.freeze()
             sys.stdout.flush()
     except OSError as exc:

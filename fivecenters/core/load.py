@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 try:
-    # tomli's compiled wheels parse two to three times as fast as tomllib, the standard library's
-    # pure-Python copy of the same parser, with the same results and errors.
+    # tomli's compiled wheels parse much faster than tomllib, the standard library's pure-Python
+    # copy of the same parser, with the same results and errors.
     import tomli as tomllib
 except ModuleNotFoundError:  # a platform without the wheel
     import tomllib  # type: ignore[no-redef]
