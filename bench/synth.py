@@ -37,6 +37,9 @@ KINDS: tuple[tuple[str, str, str, tuple[float, float], str], ...] = (
     ("rank", "rank", "lower", (1.0, 40.0), "位"),
     ("flow", "million TEU", "higher", (5.0, 60.0), "万标准箱"),
 )
+# Chinese units that are not the indicator's own: 1 亿 is 100 million (a tenth of a billion yuan), 1 万 is
+# 10,000 (a hundredth of a million TEU). Quotes in Chinese state the value in them, as fc's unit check expects.
+ZH_PER_UNIT = {"亿元": 10, "万标准箱": 100}
 WORDS = (
     *("output", "throughput", "turnover", "volume", "capacity", "investment", "trade", "finance", "port"),
     *("cargo", "patents", "enterprises", "headquarters", "institutions", "transactions", "settlement"),
@@ -138,7 +141,8 @@ class _Generator:
 
     def _quote(self, source_id: str, name: str, value: float | int, year: int, unit_zh: str, hedge: str) -> str:
         if source_id.endswith(("0", "3", "6", "9")):
-            quote = f"{year}年，全市{name}达到{'约' if hedge else ''}{_text(value)}{unit_zh}，同比保持增长"
+            stated = value * ZH_PER_UNIT[unit_zh] if unit_zh in ZH_PER_UNIT else value
+            quote = f"{year}年，全市{name}达到{'约' if hedge else ''}{_text(stated)}{unit_zh}，同比保持增长"
         else:
             quote = f"In {year}, the city's {name} stood at {hedge}{_text(value)}, the municipal bureau said"
         if source_id in self.quotes_by_document:
