@@ -177,6 +177,8 @@ class _Generator:
                 source = source_ids[cite % len(source_ids)]
                 cite += 1
                 estimate = last["value"] if kind == "rank" else _round(last["value"] * 0.97, kind)
+                if estimate == last["value"] and kind != "rank":  # an equal figure corroborates, not precedes
+                    estimate = _round(last["value"] + (1 if isinstance(last["value"], int) else 0.01), kind)
                 first = {
                     "year": LAST_YEAR,
                     "value": estimate,
