@@ -164,7 +164,8 @@ def test_report_renders_in_headless_chromium(report: Path, tmp_path: Path) -> No
     ).stdout
     rendered = Page(dom)
     for center in Center:
-        assert f"<h2>{center.full_name}</h2>" in dom, f"{center.full_name} was not rendered"
+        heading = f'<h2>{center.full_name} <span lang="zh">{center.full_name_zh}</span></h2>'
+        assert heading in dom, f"{center.full_name} was not rendered with its Chinese name"
     assert sum(tag == "svg" for tag, _ in rendered.tags) == len(DATASET.indicators)
 
 
@@ -308,3 +309,18 @@ def test_each_center_shows_a_rank_chart_per_benchmark_with_shanghais_place_and_s
             assert credit.startswith("Source: ")
             subject = [g for g in chart.iter(f"{SVG}g") if g.get("class") == "series subject"]
             assert len(subject) == 1 and subject[0].get("data-city") == "Shanghai"
+
+
+def test_official_chinese_names_stand_beside_the_english_ones(tmp_path: Path) -> None:
+    from fivecenters.core.validate import load_dataset
+
+    curated = load_dataset(CURATED)
+    page = report_of(CURATED, tmp_path).read_text(encoding="utf-8")
+    for center in Center:
+        assert f'<h2>{center.full_name} <span lang="zh">{center.full_name_zh}</span></h2>' in page
+    named = [i for i in curated.indicators if i.name_zh]
+    assert named, "the curated data names some indicators in Chinese"
+    for indicator in named:
+        card = page[page.index(f'id="indicator-{indicator.id}"') :]
+        heading = card[card.index("<h3>") : card.index("</h3>")]
+        assert f'<span lang="zh">{indicator.name_zh}</span>' in heading
