@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 MAX_SHOWN_ERRORS = 10
 
 
+def notice(message: str) -> None:
+    """A line on stderr about what fc did, or why it stopped; the caller makes paths printable."""
+    typer.echo(f"fc: {message}", err=True)
+
+
 def tell(error: FcError, per_file: bool = False) -> int:
     """Say what went wrong on stderr: the error's problems, one a line, then `fc: ` and its summary.
     Returns the exit code it calls for.
@@ -43,7 +48,7 @@ def tell(error: FcError, per_file: bool = False) -> int:
     for problem in shown:
         typer.echo(problem.format(error.file), err=True)
     if not (per_file and problems):
-        typer.echo(f"fc: {printable(error.summary(len(problems) - len(shown)))}", err=True)
+        notice(printable(error.summary(len(problems) - len(shown))))
     return error.exit_code
 
 

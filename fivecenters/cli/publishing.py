@@ -13,6 +13,7 @@ from fivecenters.cli.app import (
     ExportFormat,
     app,
     load_data,
+    notice,
 )
 from fivecenters.core.text import printable
 
@@ -75,7 +76,7 @@ def export(
     if output_format is ExportFormat.DATAPACKAGE:
         assert output is not None
         exporting.write_package(dataset, output)
-        typer.echo(f"fc: wrote a data package to {printable(output)}", err=True)
+        notice(f"wrote a data package to {printable(output)}")
         return
     if output_format is ExportFormat.SQLITE:
         assert output is not None
@@ -94,7 +95,7 @@ def export(
         typer.echo(content, nl=False)
     else:
         write_text(output, content, _reads(data, dataset))
-        typer.echo(f"fc: wrote {printable(output)}", err=True)
+        notice(f"wrote {printable(output)}")
 
 
 def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
@@ -108,7 +109,7 @@ def _write_database(dataset: Dataset, output: Path, reads: list[Path]) -> None:
     write_text(output, database(dataset), reads)
     write_text(described, to_json(metadata(dataset, output.stem)) + "\n", reads)
     shown, meta = printable(output), printable(described)
-    typer.echo(f"fc: wrote {shown} and {meta}; browse: datasette {shown} -m {meta}", err=True)
+    notice(f"wrote {shown} and {meta}; browse: datasette {shown} -m {meta}")
 
 
 @app.command()
@@ -163,7 +164,7 @@ def chart(
         as_svg, as_lines = partial(drawing.rank_chart, ranks), partial(text.rank_lines, ranks)
     if svg is not None:
         write_text(svg, as_svg(), _reads(data, dataset))
-        typer.echo(f"fc: wrote {printable(svg)}", err=True)
+        notice(f"wrote {printable(svg)}")
         return
     from fivecenters.output.terminal import console, print_lines
 
@@ -192,4 +193,4 @@ def report(
     path = find_data_file(data)
     dataset = load_data(path)
     write_text(output, report_html(dataset, path.name), _reads(path, dataset))
-    typer.echo(f"fc: wrote {printable(output)}", err=True)
+    notice(f"wrote {printable(output)}")

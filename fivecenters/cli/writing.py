@@ -13,6 +13,7 @@ import typer
 from fivecenters.cli.app import (
     DataOption,
     app,
+    notice,
     tell,
 )
 
@@ -270,7 +271,7 @@ def fmt(
                 for line in diff(text, formatted, str(path)):
                     typer.echo(printable(line))
                 shown = printable(path)
-                typer.echo(f"fc: {shown} is not in canonical form; run: fc fmt {shown}", err=True)
+                notice(f"{shown} is not in canonical form; run: fc fmt {shown}")
         except FcError as exc:  # reported as it comes; the other files are still formatted
             tell(exc, per_file=True)
             failed = True
