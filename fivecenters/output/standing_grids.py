@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from fivecenters.core.model import Benchmark, Edition, Entry
-from fivecenters.core.standing import YEARS_BACK, BandAssessment, BenchmarkStanding, Movement
-from fivecenters.output.formatting import DASH, STACK, Cell, number, ordinal
+from fivecenters.core.standing import SUBJECT, YEARS_BACK, BandAssessment, BenchmarkStanding, Movement
+from fivecenters.output.formatting import DASH, STACK, Cell, number, ordinal, wrapped
 from fivecenters.output.grids import Grid
 
 
@@ -28,13 +28,14 @@ def movement_text(move: Movement | None) -> str:
     return f"{how} since {move.since}" if move.since else how
 
 
-def movement_cell(move: Movement | None, with_since: bool = False) -> Cell:
+def movement_mark(move: Movement | None) -> Cell:
+    """A move as a table shows it, narrow enough that the peers keep their room at 80 columns:
+    "▲ 3", "▼ ≥2", "→ 0"; the words are in the grid's notes."""
     if move is None:
         return Cell(DASH, "muted")
     arrow = "▲" if move.places > 0 else "▼" if move.places < 0 else "→"
     style = "good" if move.places > 0 else "bad" if move.places < 0 else "muted"
-    shown = move if with_since else Movement(move.places, move.at_least)
-    return Cell(f"{arrow} {movement_text(shown).replace(' since ', STACK + 'since ')}", style)
+    return Cell(f"{arrow} {'≥' if move.at_least else ''}{abs(move.places)}", style)
 
 
 def benchmark_title(benchmark: Benchmark) -> str:
@@ -46,16 +47,27 @@ def _peer(entry: Entry) -> str:
     return f"{entry.city} {place_text(entry)}{score}" if place_text(entry) != DASH else f"{entry.city}{score}"
 
 
+EDITION_WIDTH = 13  # an edition's name is broken between words to this width: "Leading Maritime" / "Capitals 2015"
+
+
 def _edition_label(edition: Edition) -> str:
-    """The name, then when it appeared and the year its data describe, where not already in the name."""
-    lines = [edition.name]
+    """The name over its publication date, then the year its data describe where the name does not say it.
+
+    Stacked and narrow, so that the edition column does not take the peers' room."""
+    lines = wrapped(edition.name, EDITION_WIDTH)
     if edition.published is not None:
-        lines.append(f"pub. {edition.published}")
+        lines.append(f"({edition.published})")
     elif str(edition.year) not in edition.name:
-        lines.append(str(edition.year))
+        lines.append(f"(year {edition.year})")
     if edition.data_year and str(edition.data_year) not in edition.name:
         lines.append(f"data {edition.data_year}")
     return STACK.join(lines)
+
+
+def _shanghai_cell(entry: Entry | None) -> str:
+    """Shanghai's place over its score; "not in top 5" over two lines, to keep the column narrow."""
+    place = place_text(entry).replace("not in top ", f"not in{STACK}top ")
+    return place + (f"{STACK}({number(entry.score)})" if entry and entry.score is not None else "")
 
 
 def band_text(band: BandAssessment) -> str:
@@ -66,25 +78,48 @@ def band_text(band: BandAssessment) -> str:
 
 
 def rank_grid(standing: BenchmarkStanding) -> Grid:
+    """One row per edition. Only the peers wrap, and every other column is narrow and stacked, so that
+    at 80 columns the peers keep their room beside source ids broken at hyphens; the change gives way
+    first on a narrower terminal (the notes say the latest move in words)."""
     benchmark = standing.benchmark
-    unit = f", {benchmark.score_unit}" if benchmark.score_unit else ""
-    columns = ["Edition", f"Shanghai{STACK}(score{unit})", "Change", "Peers the sources name", "Source"]
-    grid = Grid(benchmark_title(benchmark), columns, numeric=frozenset({1}), wrapping=frozenset({0, 3, 4}))
+    rows = standing.editions
+    scored = any(e.score is not None for row in rows for e in ([row.entry] if row.entry else []) + row.peers)
+    own_score = any(row.entry and row.entry.score is not None for row in rows)
+    columns = [
+        f"Edition{STACK}(published)",
+        SUBJECT + (f"{STACK}(score)" if own_score else ""),
+        "Change",
+        "Peers the sources name",
+        "Source",
+    ]
+    grid = Grid(
+        benchmark_title(benchmark),
+        columns,
+        numeric=frozenset({1}),
+        wrapping=frozenset({3}),
+        optional=(2,),
+        ids=frozenset({4}),
+    )
     before = ""
-    for row in standing.editions:
+    for row in rows:
         entry, change = row.entry, row.change
-        # The edition a change is measured from is named when it is not the row above.
-        cell = movement_cell(change, with_since=change is not None and change.since != before)
-        score = f"{STACK}({number(entry.score)})" if entry and entry.score is not None else ""
+        mark = movement_mark(change)
+        if change is not None and change.since != before:  # not measured from the row above: say from where
+            mark = Cell(mark.text + grid.footnote(f"{row.edition.name}: {movement_text(change)}."), mark.style)
         grid.add(
             _edition_label(row.edition),
-            place_text(entry) + score,
-            cell,
+            _shanghai_cell(entry),
+            mark,
             ", ".join(_peer(p) for p in row.peers) or Cell(DASH, "muted"),
             Cell(entry.source if entry else DASH, "muted"),
         )
         before = row.edition.name
     grid.notes.append(f"{benchmark.producer}; ranks {benchmark.ranks}. 1 is first.")
+    if scored:
+        grid.notes.append("Scores in brackets" + (f", in {benchmark.score_unit}." if benchmark.score_unit else "."))
+    grid.notes.append(f"Change: places gained ▲ or lost ▼ since the last edition that places {SUBJECT}.")
+    if any(row.change and row.change.at_least for row in rows):
+        grid.notes.append("≥: at least, from or to a place stated only as 'not in top N'.")
     if standing.latest:
         grid.notes.append(
             f"Latest: {place_text(standing.latest.entry)} in {standing.latest.edition.name}; "

@@ -57,11 +57,12 @@ def print_rich(grids: Iterable[Grid], lines: Iterable[str] = (), file: TextIO | 
 
 def fitted(grid: Grid, frame: Box, out: Console) -> tuple[Table, list[str]]:
     """The grid as a table that fits the terminal, and the columns it leaves out: ids are broken at
-    hyphens first, then optional columns left out, before names are squeezed under NAME_WIDTH."""
+    hyphens first (unless whole ids leave every wrapping column a name's room), then optional columns
+    left out, before names are squeezed under NAME_WIDTH."""
     shown, id_width, fits = list(range(len(grid.columns))), None, False
     for dropped in range(len(grid.optional) + 1):
         shown = [i for i in range(len(grid.columns)) if i not in grid.optional[:dropped]]
-        id_width = None if _needed(grid, shown, None) <= out.width else ID_WIDTH
+        id_width = None if _needed(grid, shown, None, roomy=True) <= out.width else ID_WIDTH
         fits = _needed(grid, shown, id_width) <= out.width
         if fits:
             break
@@ -70,8 +71,9 @@ def fitted(grid: Grid, frame: Box, out: Console) -> tuple[Table, list[str]]:
     return _table(grid, shown, frame, id_width, NAME_WIDTH if fits else 0), left_out
 
 
-def _needed(grid: Grid, shown: list[int], id_width: int | None) -> int:
-    """Columns the table takes with every unwrapped cell whole and names at NAME_WIDTH or their length."""
+def _needed(grid: Grid, shown: list[int], id_width: int | None, roomy: bool = False) -> int:
+    """Columns the table takes with every unwrapped cell whole and names at NAME_WIDTH or their length
+    (`roomy`: every wrapping column, such as the peers of `fc rank` or the quotes of `fc info`)."""
     from rich.cells import cell_len
 
     total = 3 * len(shown) + 1  # a space either side of each cell, a rule between columns and at the edges
@@ -81,7 +83,7 @@ def _needed(grid: Grid, shown: list[int], id_width: int | None) -> int:
             words = [w for text in texts for w in text.split()]
             longest = max(map(cell_len, words), default=0)
             lines = max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
-            total += max(longest, min(NAME_WIDTH, lines)) if index == 0 else longest
+            total += max(longest, min(NAME_WIDTH, lines)) if index == 0 or roomy else longest
         else:
             total += max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
     return total

@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
+
+from fivecenters.output.formatting import ordinal
 from tests.support import ROOT
 from tests.support.base import WriteData, replace_once
 from tests.support.benchmark import WITH_BENCHMARK
@@ -77,7 +81,8 @@ def test_csv_is_one_row_per_city_and_edition() -> None:
 def test_markdown_table_per_benchmark() -> None:
     text = ok("rank", "innovation", "--format", "markdown")
     assert text.count("### ") == 2
-    assert "| GII 2021 pub. 2021-09 | 8th |" in text
+    assert "| Edition (published) | Shanghai | Change |" in text
+    assert "| GII 2021 (2021-09) | 8th | — |" in text
 
 
 def test_unknown_name_is_a_usage_error() -> None:
@@ -108,3 +113,62 @@ def test_data_text_is_shown_literally(write_data: WriteData) -> None:
     text = replace_once(WITH_BENCHMARK, 'city = "Beijing"', 'city = "[red]Beijing[/red]"')
     shown = ok("rank", "clusters", data=write_data(text))
     assert "[red]Beijing[/red] 3rd (80.5)" in shown
+
+
+def tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each ASCII table of the output: its column headings (stacked lines joined) and its body lines' cells."""
+    found: list[tuple[list[str], list[list[str]]]] = []
+    rules = 0
+    for line in text.splitlines():
+        if line.startswith("+"):
+            rules = rules % 3 + 1  # above the heading, under it, under the body
+            if rules == 1:
+                found.append(([], []))
+            continue
+        if not line.startswith("|") or not found:
+            continue
+        cells = [cell.strip() for cell in line.split("|")[1:-1]]
+        headings, body = found[-1]
+        if rules == 1:
+            found[-1] = ([f"{h} {c}".strip() for h, c in zip(headings or [""] * len(cells), cells, strict=True)], body)
+        else:
+            body.append(cells)
+    return found
+
+
+def test_at_80_columns_every_edition_place_and_whole_peer_shows_and_no_id_is_cut_inside_a_word() -> None:
+    standings = as_json("rank")
+    ids = {e["source"] for b in standings for ed in b["editions"] for e in [ed["shanghai"] or {}, *ed["peers"]] if e}
+    result = fc_reading("rank", data=SHIPPED, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    drawn = tables(result.stdout)
+    assert len(drawn) == len(standings)
+    for (headings, body), benchmark in zip(drawn, standings, strict=True):
+        assert headings[0] == "Edition (published)" and headings[1] in ("Shanghai", "Shanghai (score)")
+        assert headings[2:] == ["Change", "Peers the sources name", "Source"], "every column shows at 80 columns"
+        column = {name: [cells[i] for cells in body] for i, name in enumerate(headings)}
+        editions = " ".join(column["Edition (published)"])
+        at = 0
+        for edition in benchmark["editions"]:
+            at = editions.index(edition["edition"], at)  # every edition, whole, in order
+        places = [c for c in column[headings[1]] if re.fullmatch(r"\d+(st|nd|rd|th)|—|not in", c)]
+        assert places == [place(e["shanghai"]) for e in benchmark["editions"]]
+        peers = " ".join(" ".join(column["Peers the sources name"]).split())
+        for edition in benchmark["editions"]:
+            for peer in edition["peers"]:
+                assert peer["city"] in peers, f"{peer['city']} is cut inside a word"
+        for piece in filter(None, column["Source"]):
+            whole = piece in ids
+            starts = any(i.startswith(piece) and piece.endswith("-") for i in ids)
+            ends = any(i.endswith(piece) and i[: -len(piece)].endswith("-") for i in ids)
+            assert whole or starts or ends, f"{piece!r} is a source id cut inside a word"
+    peers_width = min(len(line.split("|")[4]) - 2 for line in lines if line.startswith("| Edition"))
+    assert peers_width >= 15, "the peers keep room enough for a city and its place"
+
+
+def place(shanghai: dict[str, Any] | None) -> str:
+    if not shanghai or (shanghai.get("rank") is None and shanghai.get("outside_top") is None):
+        return "—"
+    return "not in" if shanghai.get("rank") is None else ordinal(shanghai["rank"])

@@ -22,20 +22,33 @@ def test_movements_say_how_sure_they_are() -> None:
     assert movement_text(None) == "—"
 
 
-def test_the_grid_names_the_edition_a_change_counts_from_only_when_it_is_not_the_row_above() -> None:
+def test_a_change_not_measured_from_the_row_above_names_its_edition_in_a_note() -> None:
     benchmark = make_benchmark(
         edition(2019, entry(rank=7)),
         edition(2020, entry("Tokyo", rank=1)),
         edition(2021, entry(rank=4, score=80.5), entry("Tokyo", rank=1)),
         edition(2022, entry(rank=4)),
+        edition(2023, entry(outside_top=5)),
         name_zh="乙",
         score_unit="points",
     )
     grid = rank_grid(standing(benchmark))
     assert grid.title == "B (乙)"
-    assert grid.columns[1] == "Shanghai\n(score, points)"
-    changes = [row[2].text for row in grid.rows]
-    assert changes == ["—", "—", "▲ up 3\nsince E2019", "→ unchanged"]
-    assert [row[1].text for row in grid.rows] == ["7th", "—", "4th\n(80.5)", "4th"]
+    assert grid.columns[1] == "Shanghai\n(score)"
+    assert [row[2].text for row in grid.rows] == ["—", "—", "▲ 3 [1]", "→ 0", "▼ ≥2"]
+    assert grid.notes[0] == "[1] E2021: up 3 since E2019."
+    assert "Scores in brackets, in points." in grid.notes
+    assert any(note.startswith("≥: at least") for note in grid.notes), "a bound's move says it is a bound"
+    assert [row[1].text for row in grid.rows] == ["7th", "—", "4th\n(80.5)", "4th", "not in\ntop 5"]
     assert grid.rows[2][3].text == "Tokyo 1st"
-    assert latest_line(standing(benchmark)) == "- B: 4th in E2022 (unchanged since E2021)"
+    assert latest_line(standing(benchmark)) == "- B: not in top 5 in E2023 (down at least 2 since E2022)"
+
+
+def test_only_the_peers_wrap_and_ids_are_marked_as_ids() -> None:
+    """At 80 columns the peers take the room the narrow, stacked columns leave; the source is an id."""
+    named = edition(2019, entry(rank=7), name="Leading Maritime Capitals 2019")
+    grid = rank_grid(standing(make_benchmark(named)))
+    assert grid.wrapping == frozenset({3}) and grid.ids == frozenset({4}) and grid.optional == (2,)
+    assert grid.columns[1] == "Shanghai", "no score column heading without a score"
+    assert grid.rows[0][0].text == "Leading\nMaritime\nCapitals 2019"
+    assert not any(note.startswith("Scores") for note in grid.notes)
