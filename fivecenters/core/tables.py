@@ -24,12 +24,14 @@ from fivecenters.core.model import (
     Kind,
     Observation,
     Qualifier,
+    RankTarget,
     Source,
     Target,
 )
 from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import Assessment
 from fivecenters.core.progress import Status as ProgressStatus
+from fivecenters.core.standing import BandAssessment, BandStatus, standing
 from fivecenters.core.state import state_of
 
 DESCRIPTOR = "datapackage.json"
@@ -38,14 +40,15 @@ DESCRIPTOR = "datapackage.json"
 @dataclass(frozen=True)
 class Item:
     """What a row is made from: an indicator or benchmark, one of its records, the source it cites,
-    a target's assessment, an entry's edition."""
+    a target's assessment, an entry's edition, a rank target's band."""
 
     indicator: Indicator | None
-    record: Observation | Target | Source | Indicator | Benchmark | Entry
+    record: Observation | Target | Source | Indicator | Benchmark | Entry | RankTarget
     source: Source | None
     assessment: Assessment | None = None
     benchmark: Benchmark | None = None
     edition: Edition | None = None
+    band: BandAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,14 @@ INDICATOR_COLUMNS = (
     Column("center", "string", f"The center: {CENTERS}.", _get("center", "indicator"), True, _enum(Center)),
     Column("indicator", "string", "Indicator id (indicators.csv).", _get("id", "indicator"), True),
     Column("indicator_name", "string", "Indicator name.", _get("name", "indicator"), True),
+    Column(
+        "indicator_name_zh", "string", "The indicator's official Chinese name, if known.", _get("name_zh", "indicator")
+    ),
+)
+BENCHMARK_COLUMNS = (
+    Column("benchmark", "string", "Benchmark id (benchmarks.csv).", _get("id", "benchmark"), True),
+    Column("benchmark_name", "string", "Name of the ranking.", _get("name", "benchmark"), True),
+    Column("benchmark_name_zh", "string", "The ranking's Chinese name, if known.", _get("name_zh", "benchmark")),
 )
 QUOTED_COLUMNS = (
     Column("source", "string", "Id of the cited source (sources.csv).", _get("source"), True),
@@ -195,6 +206,30 @@ def _entries(dataset: Dataset) -> Iterator[Item]:
         for edition in sorted(benchmark.editions, key=lambda e: e.year):
             for entry in edition.entries:
                 yield Item(None, entry, dataset.source(entry.source), benchmark=benchmark, edition=edition)
+
+
+def _rank_targets(dataset: Dataset) -> Iterator[Item]:
+    for benchmark in dataset.benchmarks:
+        for band in standing(benchmark).bands:
+            yield Item(None, band.target, dataset.source(band.target.source), benchmark=benchmark, band=band)
+
+
+def _band(name: str) -> Callable[[Item], Any]:
+    """Part of a rank target's assessment: its status, or Shanghai's latest place it rests on."""
+
+    def get(item: Item) -> Any:
+        band = item.band
+        assert band is not None
+        latest = band.latest.entry if band.latest else None
+        return {
+            "status": band.status.value,
+            "latest_edition": band.latest.edition.name if band.latest else None,
+            "latest_rank": latest.rank if latest else None,
+            "latest_outside_top": latest.outside_top if latest else None,
+            "places_to_go": band.places_to_go,
+        }[name]
+
+    return get
 
 
 def _published(item: Item) -> str | None:
@@ -364,7 +399,7 @@ BENCHMARK_ENTRIES = Table(
     "Benchmark entries",
     "One row per city's place in an edition of a benchmark, as a source states it.",
     (
-        Column("benchmark", "string", "Benchmark id (benchmarks.csv).", _get("id", "benchmark"), True),
+        *BENCHMARK_COLUMNS,
         Column("edition", "string", "The edition, named as its producer names it.", _get("name", "edition"), True),
         Column("edition_year", "integer", "The year of the edition.", _get("year", "edition"), True),
         Column("published", "string", "When it was published: YYYY, YYYY-MM or YYYY-MM-DD.", _published),
@@ -397,7 +432,49 @@ BENCHMARK_ENTRIES = Table(
     foreign_keys=(ForeignKey("benchmark", "benchmarks"), ForeignKey("source", "sources")),
 )
 
-TABLES = (OBSERVATIONS, TARGETS, SOURCES, INDICATORS, BENCHMARKS, BENCHMARK_ENTRIES)
+BENCHMARK_TARGETS = Table(
+    "benchmark_targets",
+    "Benchmark targets",
+    "One row per rank ambition a plan states (within the top N of a ranking by a year), with its assessment: "
+    "a band that Shanghai's latest place is inside or not, not a growth rate.",
+    (
+        *BENCHMARK_COLUMNS,
+        Column("rank", "integer", "The band: within the top `rank`, 1 being first.", _get("rank"), True),
+        Column("deadline", "integer", "The year by which the place should be reached.", _get("deadline"), True),
+        Column("set_in", "integer", "The year the plan set the target, if known.", _get("set_in")),
+        Column("label", "string", "The plan or programme that set the target.", _get("label")),
+        Column(
+            "status",
+            "string",
+            "achieved (the latest place is within the band), not yet (outside, the deadline ahead), missed "
+            "(outside in an edition of the deadline's year or later), no data (no place, or a bound that "
+            "cannot tell).",
+            _band("status"),
+            True,
+            _enum(BandStatus),
+        ),
+        Column("latest_edition", "string", "The edition of Shanghai's latest place.", _band("latest_edition")),
+        Column("latest_rank", "integer", "Shanghai's latest place, where exact.", _band("latest_rank")),
+        Column(
+            "latest_outside_top",
+            "integer",
+            "Set when the latest place is stated only as not in the top N.",
+            _band("latest_outside_top"),
+        ),
+        Column(
+            "places_to_go",
+            "integer",
+            "Places between the latest exact place and the band's edge; 0 once inside.",
+            _band("places_to_go"),
+        ),
+        *QUOTED_COLUMNS,
+        NOTE,
+    ),
+    _rank_targets,
+    foreign_keys=(ForeignKey("benchmark", "benchmarks"), ForeignKey("source", "sources")),
+)
+
+TABLES = (OBSERVATIONS, TARGETS, SOURCES, INDICATORS, BENCHMARKS, BENCHMARK_ENTRIES, BENCHMARK_TARGETS)
 PACKAGE_FILES = (DESCRIPTOR, *(t.path for t in TABLES))
 
 

@@ -19,6 +19,8 @@ import pytest
 
 from fivecenters.core.tables import PACKAGE_FILES, TABLES
 from fivecenters.core.validate import load_dataset
+from tests.support.base import WriteData
+from tests.support.benchmark import WITH_BENCHMARK
 from tests.support.reading import fc_reading, reading_dataset
 from tests.support.run import fc, require_program
 
@@ -32,6 +34,7 @@ COUNTS = {
     "indicators": len(DATASET.indicators),
     "benchmarks": len(DATASET.benchmarks),
     "benchmark_entries": sum(len(e.entries) for b in DATASET.benchmarks for e in b.editions),
+    "benchmark_targets": sum(len(b.targets) for b in DATASET.benchmarks),
 }
 
 
@@ -48,10 +51,11 @@ def test_csv_has_one_row_per_observation_and_round_trips() -> None:
     for row, (indicator, obs) in zip(rows, OBSERVATIONS, strict=True):
         source = DATASET.source(obs.source)
         assert source is not None
-        assert (row["center"], row["indicator"], row["indicator_name"]) == (
+        assert (row["center"], row["indicator"], row["indicator_name"], row["indicator_name_zh"]) == (
             indicator.center.value,
             indicator.id,
             indicator.name,
+            indicator.name_zh or "",
         )
         assert (int(row["year"]), float(row["value"]), row["unit"]) == (obs.year, obs.value, indicator.unit)
         assert row["quote"] == obs.quote
@@ -317,6 +321,10 @@ def test_benchmark_tables_carry_every_shipped_entry_once(shipped_exports: Path) 
     assert [(r["benchmark"], r["edition"], r["city"]) for r in rows] == [
         (b.id, ed.name, e.city) for b, ed, e in ENTRIES
     ]
+    # Each row names its ranking in both languages, beside the id.
+    assert [(r["benchmark_name"], r["benchmark_name_zh"]) for r in rows] == [
+        (b.name, b.name_zh or "") for b, _, _ in ENTRIES
+    ]
     assert len({(r["benchmark"], r["edition"], r["city"]) for r in rows}) == len(rows)
     for row, (_, edition, entry) in zip(rows, ENTRIES, strict=True):
         assert (row["rank"], row["outside_top"], row["quote"]) == (
@@ -329,6 +337,11 @@ def test_benchmark_tables_carry_every_shipped_entry_once(shipped_exports: Path) 
     indicators = list(csv.DictReader((package / "indicators.csv").open(encoding="utf-8")))
     assert [r["name_zh"] for r in indicators] == [i.name_zh or "" for i in SHIPPED_DATASET.indicators]
     assert any(r["name_zh"] for r in indicators)
+    observed = {
+        (r["indicator_name"], r["indicator_name_zh"])
+        for r in csv.DictReader((package / "observations.csv").open(encoding="utf-8"))
+    }
+    assert observed == {(i.name, i.name_zh or "") for i in SHIPPED_DATASET.indicators if i.observations}
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     fields = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in descriptor["resources"]}
     assert "国际航运中心" in fields["indicators"]["center"]["description"]
@@ -356,7 +369,7 @@ def test_xlsx_has_typed_benchmark_sheets(shipped_exports: Path) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(shipped_exports / "fc.xlsx")
-    assert book.sheetnames[-2:] == ["benchmarks", "benchmark_entries"]
+    assert book.sheetnames[-3:] == ["benchmarks", "benchmark_entries", "benchmark_targets"]
     assert len(records(book["benchmarks"])) == len(SHIPPED_DATASET.benchmarks)
     entries = records(book["benchmark_entries"])
     assert len(entries) == len(ENTRIES)
@@ -365,3 +378,44 @@ def test_xlsx_has_typed_benchmark_sheets(shipped_exports: Path) -> None:
         assert row["rank"] == entry.rank and row["from_order"] is entry.from_order
         assert row["score"] == (None if entry.score is None else pytest.approx(entry.score))
     assert any(isinstance(r["score"], float) for r in entries), "scores are numbers, not text"
+
+
+def test_rank_targets_are_exported_with_their_band(write_data: WriteData, tmp_path: Path) -> None:
+    """The benchmark fixture's ambition (top 3 by 2030) against Shanghai's latest place (5th, Clusters 2023),
+    in the package that the real Frictionless validates, in SQLite and in the workbook."""
+    data = write_data(WITH_BENCHMARK)
+    for output_format, name in (("datapackage", "package"), ("sqlite", "fc.db"), ("xlsx", "fc.xlsx")):
+        result = fc("export", "--data", data, "-f", output_format, "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+    package = tmp_path / "package"
+    assert "benchmark_targets" in frictionless_validates(package)
+    [row] = list(csv.DictReader((package / "benchmark_targets.csv").open(encoding="utf-8")))
+    assert {k: row[k] for k in ("benchmark", "benchmark_name", "benchmark_name_zh", "rank", "deadline")} == {
+        "benchmark": "clusters",
+        "benchmark_name": "Science and technology clusters",
+        "benchmark_name_zh": "科技集群排名",
+        "rank": "3",
+        "deadline": "2030",
+    }
+    assert (row["status"], row["latest_edition"], row["latest_rank"], row["places_to_go"]) == (
+        "not yet",
+        "Clusters 2023",
+        "5",
+        "2",
+    )
+    assert (row["source"], row["quote"]) == ("port-bulletin", "The city aims to rank among the top 3 clusters by 2030.")
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    [resource] = [r for r in descriptor["resources"] if r["name"] == "benchmark_targets"]
+    status = next(f for f in resource["schema"]["fields"] if f["name"] == "status")
+    assert status["constraints"]["enum"] == ["achieved", "not yet", "missed", "no data"]
+    with sqlite3.connect(tmp_path / "fc.db") as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        joined = db.execute(
+            "SELECT b.name_zh, t.status, s.id FROM benchmark_targets t "
+            "JOIN benchmarks b ON b.id = t.benchmark JOIN sources s ON s.id = t.source"
+        ).fetchall()
+    assert joined == [("科技集群排名", "not yet", "port-bulletin")]
+    from openpyxl import load_workbook
+
+    [sheet_row] = records(load_workbook(tmp_path / "fc.xlsx")["benchmark_targets"])
+    assert (sheet_row["rank"], sheet_row["latest_rank"], sheet_row["status"]) == (3, 5, "not yet")
