@@ -33,7 +33,6 @@ from fivecenters.output.formatting import (
     target_text,
     when,
 )
-from fivecenters.output.standing_grids import benchmark_title
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "report.html.j2"
@@ -79,7 +78,6 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "unit": unit,
         "chart_of": chart_of,
         "rankings_of": rankings_of,
-        "benchmark_title": benchmark_title,
         "observed": observed,
         "change_cell": change_cell,
         "not_comparable": NOT_COMPARABLE,

@@ -20,10 +20,12 @@ import pytest
 from fivecenters.core import progress
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
+from fivecenters.core.validate import load_dataset
 from fivecenters.output.html_page import FOLD, report_html
 from tests.support import ROOT
+from tests.support.devtools import rendered_fonts
 from tests.support.reading import READING, fc_reading, reading_dataset
-from tests.support.run import require_program
+from tests.support.run import require_program, unavailable
 
 DATASET = reading_dataset()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -249,6 +251,58 @@ def test_the_font_stack_names_the_cjk_fonts_of_every_common_system(tmp_path: Pat
     for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"):
         assert f'"{font}"' in stack[1]
     assert stack[1].strip().endswith("sans-serif")
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LEGIBLE = "the test that the report's Chinese is legible"
+
+
+def fonts_with_glyphs(text: str) -> set[str]:
+    """The installed font families that have a glyph for every Chinese character of `text`, as fontconfig
+    (which Chromium asks on Linux) sees them."""
+    fc_list = require_program("fc-list", needed_for=LEGIBLE)
+    charset = " ".join(f"{ord(c):x}" for c in sorted(set(HAN.findall(text))))
+    listed = subprocess.run([fc_list, f":charset={charset}", "family"], capture_output=True, text=True, check=True)
+    return {family.strip() for line in listed.stdout.splitlines() for family in line.split(",")}
+
+
+def stack_of(page: str, name: str) -> set[str]:
+    """The families a custom property of the page's stylesheet names (`--font`, `--font-hant`)."""
+    stack = re.search(rf"{name}:([^;]+);", page)
+    assert stack, f"the stylesheet has no {name}"
+    return {font.strip().strip('"') for font in stack[1].split(",")}
+
+
+def test_the_chinese_is_drawn_in_fonts_that_have_its_glyphs(tmp_path: Path) -> None:
+    """Legible, not only present: each Chinese name in a heading, and each quote of a Traditional Chinese
+    source, is drawn by headless Chromium in a font that has its characters (without one, Chromium draws
+    the same DOM as empty boxes), one the page's font stack for that script names."""
+    browser = chromium()
+    if not fonts_with_glyphs("国际"):
+        unavailable("a Chinese font (Debian: fonts-noto-cjk)", LEGIBLE)
+    curated = CURATED.is_file() and bool(CURATED.read_text(encoding="utf-8").strip())
+    page = report_of(CURATED if curated else READING, tmp_path)
+    html = page.read_text(encoding="utf-8")
+    stacks = {"zh": stack_of(html, "--font"), "zh-Hant": stack_of(html, "--font-hant")}
+    command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,900"]
+    unfold = "document.querySelectorAll('details').forEach(d => d.open = true)"
+    rendered = rendered_fonts(command, page.as_uri(), 'h2 [lang="zh"], h3 [lang="zh"], q[lang="zh-Hant"]', unfold)
+
+    expected = {center.full_name_zh for center in Center}
+    if curated:
+        dataset = load_dataset(CURATED)
+        expected |= {i.name_zh for i in dataset.indicators if i.name_zh}
+        expected |= {b.name_zh for b in dataset.benchmarks if b.name_zh}
+        assert any(r.lang == "zh-Hant" for r in rendered), "the curated data quotes Traditional Chinese sources"
+    assert expected <= {r.text for r in rendered if r.lang == "zh"}, "every Chinese name has its heading"
+    for element in rendered:
+        characters = len(HAN.findall(element.text))
+        able = fonts_with_glyphs(element.text) & stacks[element.lang]
+        drawn = sum(count for family, count in element.fonts.items() if family in able)
+        assert drawn >= characters, (
+            f"{element.text[:40]} is drawn in {sorted(element.fonts)}, not in a font of its stack that has its "
+            "characters: the reader sees boxes, or the other script's glyph forms"
+        )
 
 
 def test_contents_list_every_center_and_indicator(tmp_path: Path) -> None:

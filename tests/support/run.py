@@ -1,5 +1,5 @@
 """The two ways a test runs `fc`: in-process (`fc`) and as a real `python -m fivecenters` (`fc_process`),
-and the programs beside it that some tests drive (`require_program`).
+and the programs beside it that some tests drive (`require_program`, `unavailable`).
 
 Both keep stdout and stderr apart and fail the test on a traceback: users never
 see one, whatever a test feeds in.
@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -65,11 +66,16 @@ def fc_process(
 
 
 def require_program(*names: str, needed_for: str) -> str:
-    """The first of `names` on PATH. Missing, the test is skipped on a developer's machine but fails
-    in CI, which installs every program the suite needs (.ci/run) and must run every test."""
+    """The first of `names` on PATH; missing, see `unavailable`."""
     for name in names:
         if found := shutil.which(name):
             return found
+    unavailable(names[0], needed_for)
+
+
+def unavailable(what: str, needed_for: str) -> NoReturn:
+    """A program or font a test needs is missing: the test is skipped on a developer's machine but fails
+    in CI, which installs everything the suite needs (.ci/run) and must run every test."""
     if os.environ.get("CI"):
-        pytest.fail(f"{names[0]} is not installed, and CI must run {needed_for} (.ci/run installs it)")
-    pytest.skip(f"{names[0]} is not installed (needed by {needed_for}; see the README's Set up)")
+        pytest.fail(f"{what} is not installed, and CI must run {needed_for} (.ci/run installs it)")
+    pytest.skip(f"{what} is not installed (needed by {needed_for}; see the README's Set up)")
