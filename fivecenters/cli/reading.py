@@ -34,7 +34,7 @@ def show(
     from fivecenters.core.snapshot import center_snapshot, overview
     from fivecenters.core.standing import standings_for
     from fivecenters.output.grids import overview_grids, show_grid
-    from fivecenters.output.standing_grids import latest_line
+    from fivecenters.output.standing_grids import peers_grid
 
     chosen = center_named(center) if center else None
     if chosen is None:
@@ -44,8 +44,8 @@ def show(
         dataset = load_data(data)
         snapshot = center_snapshot(dataset, chosen, year)
         # For people only (`fc rank` has the records): the latest place on each benchmark.
-        ranks = [latest_line(s) for s in standings_for(dataset, chosen, year)]
-        emit(output_format, snapshot, [show_grid(snapshot)], ["Among its peers (fc rank):", *ranks] if ranks else [])
+        ranks = standings_for(dataset, chosen, year)
+        emit(output_format, snapshot, [show_grid(snapshot), *([peers_grid(ranks)] if ranks else [])])
 
 
 @app.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fivecenters.core.model import Benchmark, Edition, Entry
-from fivecenters.core.standing import SUBJECT, YEARS_BACK, BandAssessment, BenchmarkStanding, Movement
+from fivecenters.core.standing import SUBJECT, YEARS_BACK, BandAssessment, BenchmarkStanding, Movement, placed
 from fivecenters.output.formatting import DASH, STACK, Cell, number, ordinal, wrapped
 from fivecenters.output.grids import Grid
 
@@ -48,6 +48,7 @@ def _peer(entry: Entry) -> str:
 
 
 EDITION_WIDTH = 13  # an edition's name is broken between words to this width: "Leading Maritime" / "Capitals 2015"
+PHRASE_WIDTH = 16  # and a phrase naming one: "since ISCDI 2024"
 
 
 def _edition_label(edition: Edition) -> str:
@@ -123,17 +124,42 @@ def rank_grid(standing: BenchmarkStanding) -> Grid:
     if standing.latest:
         grid.notes.append(
             f"Latest: {place_text(standing.latest.entry)} in {standing.latest.edition.name}; "
-            f"{movement_text(standing.since_previous) if standing.since_previous else 'no earlier place to compare'}; "
+            f"{movement_text(standing.since_previous) if standing.since_previous else _no_move(standing)}; "
             f"over {YEARS_BACK} years: {movement_text(standing.over_years) if standing.over_years else 'not known'}."
         )
     grid.notes.extend(band_text(b) for b in standing.bands)
     return grid
 
 
-def latest_line(standing: BenchmarkStanding) -> str:
-    """One line for `fc show`: the latest place and its change."""
-    latest = standing.latest
-    if latest is None:
-        return f"- {standing.benchmark.name}: no place for Shanghai yet"
-    move = movement_text(standing.since_previous) if standing.since_previous else "first place recorded"
-    return f"- {standing.benchmark.name}: {place_text(latest.entry)} in {latest.edition.name} ({move})"
+def peers_grid(standings: list[BenchmarkStanding]) -> Grid:
+    """For `fc show CENTER`: a row per benchmark, Shanghai's latest place and its change, in words.
+
+    The place and the change are stacked narrow, so the benchmarks' names keep the room at 80 columns."""
+    grid = Grid("Among its peers (fc rank)", ["Benchmark", "Latest place", "Change"], wrapping=frozenset({0}))
+    for standing in standings:
+        latest, move = standing.latest, standing.since_previous
+        grid.add(
+            standing.benchmark.name,
+            _stacked(place_text(latest.entry), f"in {latest.edition.name}") if latest else Cell("none yet", "muted"),
+            movement_cell(move) if move else Cell(_no_move(standing) if latest else DASH, "muted"),
+        )
+    return grid
+
+
+def _no_move(standing: BenchmarkStanding) -> str:
+    """Why the latest place has no change: it is the first, or a bound says too little ("9th", then
+    "not in top 5": anywhere from up 3 to down)."""
+    if sum(placed(row.entry) for row in standing.editions) > 1:
+        return "change not known"
+    return "first place"
+
+
+def movement_cell(move: Movement) -> Cell:
+    """ "▲ up 2" over "since GFCI 37", with the colour of the move."""
+    mark = movement_mark(move)
+    how = movement_text(Movement(move.places, move.at_least))
+    return Cell(_stacked(f"{mark.text.split()[0]} {how}", f"since {move.since}"), mark.style)
+
+
+def _stacked(first: str, then: str) -> str:
+    return STACK.join([first, *wrapped(then, PHRASE_WIDTH)])

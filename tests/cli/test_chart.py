@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -101,6 +102,12 @@ def test_fc_chart_draws_a_benchmark_by_id_or_chinese_name_with_its_legend() -> N
     assert "Shanghai 8th in GFCI 38" in lines[1]
     legend = next(line for line in lines if line.startswith("● Shanghai"))
     assert "N New York" in legend and "L London" in legend
+    # London 2nd shares New York 1st's row (1st to 31st in 14 rows), and still shows, a column aside.
+    plot_rows = "".join(line for line in lines if "┤" in line or "│" in line)
+    keys = re.findall(r"(?<!\S)([A-Z]) ", " ".join(lines[lines.index(legend) : lines.index(legend) + 2]))
+    assert {"N", "L", "H", "S"} <= set(keys) and all(key in plot_rows for key in keys)
+    source = lines[next(i for i, line in enumerate(lines) if line.startswith("Source: ")) :]
+    assert len(source) <= 2 and "fc rank gfci quotes each" in " ".join(source)
     assert ok("chart", "全球金融中心指数") == out
 
 
@@ -113,7 +120,18 @@ def test_fc_chart_writes_a_benchmark_as_svg_with_its_source_line(tmp_path: Path)
     cities = [g.get("data-city") for g in root.iter(f"{SVG}g") if g.get("data-city")]
     assert cities[-1] == "Shanghai" and "Singapore" in cities  # Shanghai drawn last, over its peers
     credit = " ".join(t.text or "" for t in classes(root, "text", "credit"))
-    assert credit.startswith("Source: ") and "Baltic Exchange" in credit
+    # Ten copies of one ranking: the producer and their number, not ten "Xinhua … (via …)".
+    assert re.fullmatch(
+        r"Source: Xinhua News Agency and the Baltic Exchange; the places as \d+ reports state them "
+        r"\(fc rank xinhua-baltic quotes each\)",
+        credit,
+    )
+    # A title wider than the chart is broken into lines rather than run past its edge.
+    titles = [t.text for t in root.iter(f"{SVG}text") if t.get("font-weight") == "600"]
+    assert titles == [
+        "Xinhua-Baltic International Shipping Centre Development Index",
+        "(新华·波罗的海国际航运中心发展指数)",
+    ]
 
 
 def test_fc_chart_names_indicators_and_benchmarks_for_an_unknown_name() -> None:

@@ -98,15 +98,30 @@ def test_a_file_without_benchmarks() -> None:
     assert json.loads(fc_reading("rank", "--format", "json", data=READING).stdout) == []
 
 
-def test_show_adds_one_line_per_benchmark(write_data: WriteData) -> None:
+def test_show_adds_a_row_per_benchmark(write_data: WriteData) -> None:
     text = ok("show", "shipping")
-    lines = [line for line in text.splitlines() if line.startswith("- ")]
-    assert len(lines) == 4
-    assert "- Xinhua-Baltic International Shipping Centre Development Index: 3rd in ISCDI 2025 (unchanged" in text
+    peers = text[text.index("Among its peers (fc rank)") :]
+    [(_, body)] = tables(peers)
+    assert [cells[0] for cells in body if cells[0]] == [
+        "World airports by cargo volume",
+        "World container ports by throughput",
+        "The Leading Maritime Cities of the World",
+        "Xinhua-Baltic International Shipping Centre Development Index",
+    ]
+    xinhua = next(i for i, cells in enumerate(body) if cells[0].startswith("Xinhua"))
+    assert [cells[1:] for cells in body[xinhua : xinhua + 2]] == [
+        ["3rd", "→ unchanged"],
+        ["in ISCDI 2025", "since ISCDI 2024"],
+    ]
     # The records of fc show stay the indicators' own.
     assert all("indicator" in r or "id" in r for r in as_json("show", "shipping"))
     as_of = ok("show", "innovation", "--year", "2022", data=write_data(WITH_BENCHMARK))
-    assert "Science and technology clusters: not in top 5 in Clusters 2022" in as_of
+    [(_, body)] = tables(as_of[as_of.index("Among its peers") :])
+    assert body[:2] == [
+        # 9th, then "not in the top 5": anywhere from up 3 to down, and not the first place either.
+        ["Science and technology clusters", "not in top 5", "change not known"],
+        ["", "in Clusters 2022", ""],
+    ]
 
 
 def test_data_text_is_shown_literally(write_data: WriteData) -> None:

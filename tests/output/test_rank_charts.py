@@ -73,3 +73,19 @@ def test_the_terminal_chart_keys_every_series_and_marks_the_bound() -> None:
 
 def test_nothing_to_chart_without_a_placed_city() -> None:
     assert rank_plot(standing(benchmark(edition(2020, entry("Tokyo", rank=1)))), Dataset()) is None
+
+
+def test_a_peer_sharing_a_cell_with_another_moves_aside_rather_than_vanish() -> None:
+    """1st and 2nd fall in one row when the axis runs to 31st in 14 rows: both letters show, Shanghai's ● too."""
+    crowded = benchmark(
+        *(
+            edition(year, entry(rank=30), entry("Hong Kong", rank=1), entry("London", rank=2), entry("Seoul", rank=29))
+            for year in (2020, 2021)
+        )
+    )
+    chart = rank_plot(standing(crowded), Dataset())
+    assert chart is not None
+    lines = ["".join(c.text for c in line) for line in rank_lines(chart)]
+    plot_rows = "\n".join(line for line in lines if "┤" in line or "│" in line)
+    assert plot_rows.count("H") == plot_rows.count("L") == plot_rows.count("S") == 2
+    assert plot_rows.count("●") == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fivecenters.core.standing import Movement, standing
-from fivecenters.output.standing_grids import latest_line, movement_text, place_text, rank_grid
+from fivecenters.output.standing_grids import movement_text, peers_grid, place_text, rank_grid
 from tests.support.benchmark import benchmark as make_benchmark
 from tests.support.benchmark import edition, entry
 
@@ -41,7 +41,9 @@ def test_a_change_not_measured_from_the_row_above_names_its_edition_in_a_note() 
     assert any(note.startswith("≥: at least") for note in grid.notes), "a bound's move says it is a bound"
     assert [row[1].text for row in grid.rows] == ["7th", "—", "4th\n(80.5)", "4th", "not in\ntop 5"]
     assert grid.rows[2][3].text == "Tokyo 1st"
-    assert latest_line(standing(benchmark)) == "- B: not in top 5 in E2023 (down at least 2 since E2022)"
+    [row] = peers_grid([standing(benchmark)]).rows
+    assert [cell.text for cell in row] == ["B", "not in top 5\nin E2023", "▼ down at least 2\nsince E2022"]
+    assert row[2].style == "bad"
 
 
 def test_only_the_peers_wrap_and_ids_are_marked_as_ids() -> None:
@@ -52,3 +54,13 @@ def test_only_the_peers_wrap_and_ids_are_marked_as_ids() -> None:
     assert grid.columns[1] == "Shanghai", "no score column heading without a score"
     assert grid.rows[0][0].text == "Leading\nMaritime\nCapitals 2019"
     assert not any(note.startswith("Scores") for note in grid.notes)
+
+
+def test_the_peers_of_fc_show_say_when_there_is_no_place_or_no_earlier_one() -> None:
+    first = standing(make_benchmark(edition(2019, entry(rank=7))))
+    unplaced = standing(make_benchmark(edition(2019, entry("Tokyo", rank=1))))
+    rows = peers_grid([first, unplaced]).rows
+    assert [[cell.text for cell in row] for row in rows] == [
+        ["B", "7th\nin E2019", "first place"],
+        ["B", "none yet", "—"],
+    ]

@@ -17,6 +17,7 @@ from fivecenters.output.formatting import ordinal
 from fivecenters.output.standing_grids import benchmark_title, place_text
 
 MIN_PEER_EDITIONS = 2  # a peer placed once is a dot, not a line: left to `fc rank`
+MAX_NAMED_SOURCES = 3  # a credit names the publishers of this many sources at most
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,19 @@ def rank_plot(standing: BenchmarkStanding, dataset: Dataset) -> RankPlot | None:
         _x_axis(xs),
         # 1st always shown, so a place reads against the top; room below a bound for its arrow.
         value_axis(ranks, rank=True, room=[1, max(ranks) + any(p.bounded for s in series for p in s.places)]),
-        credit(dataset, [e.source for c in cities for _, e in rows[c]]),
+        _credit(standing.benchmark, dataset, [e.source for c in cities for _, e in rows[c]]),
         f"{place_text(latest.entry)} in {latest.edition.name}" if latest else "not placed in any edition",
     )
+
+
+def _credit(benchmark: Benchmark, dataset: Dataset, source_ids: list[str]) -> str:
+    """The publishers when they are few; else the ranking's producer and how many reports state its places
+    (the GFCI's twenty copies, each "Z/Yen … (via …)", would bury the chart under its credit)."""
+    cited = set(source_ids)
+    if len(cited) <= MAX_NAMED_SOURCES:
+        return credit(dataset, source_ids)
+    reports = f"the places as {len(cited)} reports state them (fc rank {benchmark.id} quotes each)"
+    return f"Source: {benchmark.producer}; {reports}"
 
 
 def _x_axis(xs: list[float]) -> Axis:

@@ -22,6 +22,8 @@ INSET = 12  # keeps the first and last markers off the axes
 SIDE_BY_SIDE = 9  # pixels between the marks of one year (a used value and the revisions it replaced)
 CREDIT_LINE = 15  # the height of a line of the source credit
 CHAR_WIDTH = 6.2  # an average glyph at 11 px, to wrap the credit; East Asian wide glyphs count twice
+TITLE_CHAR_WIDTH = 8.8  # the same at 15 px, bold, for the title of a standalone chart
+TITLE_LINE = 20
 FONT = 'font-family="system-ui, -apple-system, \'Segoe UI\', sans-serif" font-size="12"'
 INK, MUTED, GRID, LINE = "#24292f", "#6e7781", "#d0d7de", "#0969da"
 # Peers: distinguishable from Shanghai's blue and from each other, quieter than it.
@@ -86,9 +88,12 @@ class Frame:
 def frame(plot: Framed, width: int, height: int, standalone: bool, described: str, right: int = RIGHT) -> Frame:
     """The chart's box, title, grid and axes; the source credit's lines add to `height`; `right` keeps room
     beside the plot (for names at the ends of lines)."""
-    top = TOP + (22 if standalone else 0)
-    credit = wrapped(plot.credit, int((width - 16) / CHAR_WIDTH))  # SVG text does not wrap by itself
-    height += CREDIT_LINE * len(credit)
+    # SVG text does not wrap by itself: a long title (a benchmark's name with its Chinese name) and the
+    # credit are broken into lines here, and each line adds to the height.
+    headings = wrapped(plot.title, int((width - LEFT - 8) / TITLE_CHAR_WIDTH)) if standalone else []
+    top = TOP + TITLE_LINE * len(headings) + (2 if headings else 0)
+    credit = wrapped(plot.credit, int((width - 16) / CHAR_WIDTH))
+    height += CREDIT_LINE * len(credit) + TITLE_LINE * max(len(headings) - 1, 0)
     drawn = Frame(plot, [], credit, top, width - LEFT - right, height - top - BOTTOM - CREDIT_LINE * len(credit), width)
     x, y, base, inner_w, parts = drawn.x, drawn.y, drawn.base, drawn.inner_w, drawn.parts
     title = escape(plot.title)
@@ -98,8 +103,11 @@ def frame(plot: Framed, width: int, height: int, standalone: bool, described: st
         f"<title>{title}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
-    if standalone:
-        parts.append(f'<text x="{LEFT}" y="22" font-size="15" font-weight="600" fill="{INK}">{title}</text>')
+    parts += [
+        f'<text x="{LEFT}" y="{22 + TITLE_LINE * i}" font-size="15" font-weight="600" fill="{INK}">'
+        f"{escape(line)}</text>"
+        for i, line in enumerate(headings)
+    ]
     for tick in plot.y.ticks:
         parts.append(
             f'<line x1="{LEFT}" x2="{LEFT + inner_w}" y1="{_f(y(tick))}" y2="{_f(y(tick))}" stroke="{GRID}"/>'

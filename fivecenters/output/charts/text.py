@@ -144,10 +144,14 @@ def _legend(plot: Plot) -> Line:
 
 def rank_lines(plot: RankPlot, width: int = 80, height: int = HEIGHT) -> list[Line]:
     """A rank chart in `width` columns: Shanghai's line in braille with ●, each peer a letter of its own at
-    its places (no line: letters and braille would blur); "not in the top N" as ▽ at N+1, then the key."""
+    its places (no line: letters and braille would blur); "not in the top N" as ▽ at N+1, then the key.
+
+    A row holds two places or more where the ranks outnumber the rows (1st to 31st in 14): a mark whose cell
+    is taken moves a column aside, so that no city of the key is hidden under another."""
     canvas = Canvas(plot, width, height)
     keys = _peer_keys(plot)
-    for series in reversed(plot.series):  # Shanghai last: on top
+    taken: set[tuple[int, int]] = set()
+    for series in plot.series:  # Shanghai first: its marks keep their place
         if series.subject:
             for segment in series.segments:
                 canvas.line([(p.x, p.rank) for p in segment])
@@ -155,14 +159,18 @@ def rank_lines(plot: RankPlot, width: int = 80, height: int = HEIGHT) -> list[Li
             shape = keys[series.city]
             if place.bounded:  # a bound is open: ▽ for Shanghai, a peer's letter in lower case
                 shape = HEDGED[DOWN] if series.subject else shape.lower()
-            canvas.put(place.x, place.rank, Cell(shape, LINE_STYLE if series.subject else "muted"))
+            dx, dy = canvas.dot(place.x, place.rank)
+            row, column = dy // 4, dx // 2
+            free = [o for o in (0, 1, -1, 2, -2) if 0 <= column + o < canvas.columns and (row, column + o) not in taken]
+            offset = free[0] if free else 0
+            taken.add((row, column + offset))
+            canvas.put(place.x, place.rank, Cell(shape, LINE_STYLE if series.subject else "muted"), offset)
     lines = canvas.lines(f"rank · Shanghai {plot.latest}")
     legend = [f"{SYMBOLS[OBSERVED]} Shanghai"] + [f"{key} {city}" for city, key in keys.items() if city != SUBJECT]
     lines += [[Cell(text, "muted")] for text in wrapped("   ".join(legend), max(width, MIN_WIDTH))]
     if any(p.bounded for s in plot.series for p in s.places):
-        lines.append(
-            [Cell(f"{HEDGED[DOWN]} (a peer: lower case) not in the top N, drawn at N+1: that place or lower", "muted")]
-        )
+        bound = f"{HEDGED[DOWN]} not in the top N, drawn at N+1: that place or lower (a peer's letter in lower case)"
+        lines.append([Cell(bound, "muted")])
     lines += [[Cell(text, "muted")] for text in wrapped(plot.credit, max(width, MIN_WIDTH))]
     return lines
 
