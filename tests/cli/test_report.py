@@ -251,6 +251,8 @@ def test_the_font_stack_names_the_cjk_fonts_of_every_common_system(tmp_path: Pat
     for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"):
         assert f'"{font}"' in stack[1]
     assert stack[1].strip().endswith("sans-serif")
+    # A Chinese name in a heading moves to the next line whole rather than leave a character behind.
+    assert 'h2 [lang|="zh"], h3 [lang|="zh"] { word-break: keep-all; }' in page
 
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
