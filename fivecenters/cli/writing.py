@@ -212,9 +212,22 @@ def add_indicator(
     direction: Annotated[str, typer.Option(help="Which way is better: higher or lower.", metavar="WORD")],
     description: Annotated[str, typer.Option(help="What it measures, in a sentence.", metavar="TEXT")],
     headline: Annotated[bool, typer.Option("--headline", help="Show it in the overview.")] = False,
+    name_zh: Annotated[
+        str | None, typer.Option(help="Its official Chinese name, as a source states it.", metavar="TEXT")
+    ] = None,
+    name_zh_source: Annotated[
+        str | None, typer.Option(help="Id of the source stating the Chinese name.", metavar="ID")
+    ] = None,
+    name_zh_quote: Annotated[
+        str | None, typer.Option(help="That source's words holding the Chinese name, verbatim.", metavar="TEXT")
+    ] = None,
     data: DataOption = None,
 ) -> None:
-    """Record a new indicator; then add its observations with fc add."""
+    """Record a new indicator; then add its observations with fc add.
+
+    A Chinese name is checked as a figure is: without --name-zh-source and
+    --name-zh-quote it must stand in one of the indicator's own quotes.
+    """
     from fivecenters.core import edit
     from fivecenters.core.lookup import center_named
     from fivecenters.core.model import Direction, Kind
@@ -223,6 +236,9 @@ def add_indicator(
         id=indicator_id,
         center=center_named(center).value,
         name=name,
+        name_zh=name_zh,
+        name_zh_source=name_zh_source,
+        name_zh_quote=name_zh_quote,
         unit=unit,
         kind=_choice(kind, Kind, "--kind"),
         direction=_choice(direction, Direction, "--direction"),

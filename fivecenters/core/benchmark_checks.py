@@ -11,7 +11,16 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from fivecenters.core.checks import FIRST_YEAR, LAST_TARGET_YEAR, Checker, Citations, check_unique_id, repeated
+from fivecenters.core.checks import (
+    FIRST_YEAR,
+    LAST_TARGET_YEAR,
+    Checker,
+    Citations,
+    check_chinese_name,
+    check_unique_id,
+    raw_name_source,
+    repeated,
+)
 from fivecenters.core.codes import Code
 from fivecenters.core.model import Benchmark, Edition, Entry, Published
 from fivecenters.core.problems import KeyPath
@@ -42,6 +51,7 @@ def check_benchmarks(checker: Checker, benchmarks: list[tuple[int, Benchmark]], 
                     citations.check_quote((*entry_path, "score_quote"), entry.source, entry.score_quote)
                 _check_entry(checker, entry, entry_path)
         _check_order(checker, benchmark, path)
+        check_chinese_name(citations, benchmark, path)
         for number, target in enumerate(benchmark.targets):
             target_path = (*path, "targets", number)
             citations.check(target_path, target)
@@ -175,7 +185,9 @@ def benchmark_stats(benchmarks: list[Benchmark]) -> dict[str, int]:
 
 def raw_benchmark_citations(record: dict[str, Any]) -> set[str]:
     """The source ids a benchmark cites, read from a record that failed validation."""
-    return {item["source"] for item in _raw_items(record) if isinstance(item.get("source"), str)}
+    return {item["source"] for item in _raw_items(record) if isinstance(item.get("source"), str)} | raw_name_source(
+        record
+    )
 
 
 def _raw_items(record: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from fivecenters.core.lookup import indicator_named
-from fivecenters.core.model import Dataset, Source
+from fivecenters.core.model import Citation, Dataset, Source
+from fivecenters.core.quotes import name_evidence
 from fivecenters.core.results import RecordDict, Result
 from fivecenters.core.state import IndicatorState, state_of
 
@@ -16,12 +17,16 @@ class IndicatorInfo(Result):
     """An indicator as the data file has it, with the assessment of its targets; CSV has a row per observation."""
 
     state: IndicatorState
-    sources: dict[str, Source]  # the sources its observations and targets cite, by id
+    sources: dict[str, Source]  # the sources it cites (for a figure or its Chinese name), by id
+    # Where the Chinese name is stated: its own citation, or the first of its quotes holding it.
+    name_citation: Citation | None
     nested: ClassVar[str | None] = "observations"
 
     def record(self) -> RecordDict:
+        cited = self.name_citation
         return {
             **self.state.indicator.model_dump(mode="json"),
+            "name_zh_cited": None if cited is None else {"source": cited.source, "quote": cited.quote},
             "progress": [a.to_dict() for a in self.state.assessments],
         }
 
@@ -29,8 +34,9 @@ class IndicatorInfo(Result):
 def indicator_info(dataset: Dataset, name: str) -> IndicatorInfo:
     """`name` as a user typed it; an unknown one is a usage error naming the closest."""
     indicator = indicator_named(dataset, name)
-    cited = {o.source for o in indicator.observations} | {t.source for t in indicator.targets}
-    return IndicatorInfo(state_of(indicator), {s.id: s for s in dataset.sources if s.id in cited})
+    named = name_evidence(indicator)
+    cited = {c.source for c in indicator.cited()} | ({named.source} if named else set())
+    return IndicatorInfo(state_of(indicator), {s.id: s for s in dataset.sources if s.id in cited}, named)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fivecenters.core.codes import Code
 from fivecenters.core.model import (
@@ -27,7 +28,7 @@ from fivecenters.core.model import (
     Target,
 )
 from fivecenters.core.problems import KeyPath, Problem
-from fivecenters.core.quotes import QuoteFinder, value_in_quote
+from fivecenters.core.quotes import QuoteFinder, name_evidence, name_in_quote, value_in_quote
 from fivecenters.core.series_checks import check_series
 
 FIRST_YEAR = 1949
@@ -81,18 +82,20 @@ class Citations:
             self._check_one(path, record.source, record.quote)
 
     def _check_one(self, path: KeyPath, source_id: str, quote: str) -> None:
+        self.cite((*path, "source"), (*path, "quote"), source_id, quote)
+
+    def cite(self, source_path: KeyPath, quote_path: KeyPath, source_id: str, quote: str) -> None:
+        """One source and its words, under keys of any name (a Chinese name's `name_zh_source`)."""
         self.cited.add(source_id)
         source = self.sources.get(source_id)
         if source is None and source_id in self.invalid_source_ids:
             return
         if source is None:
             self.checker.add(
-                (*path, "source"),
-                Code.UNKNOWN_SOURCE,
-                f"cites source '{source_id}', which is not in [[sources]]",
+                source_path, Code.UNKNOWN_SOURCE, f"cites source '{source_id}', which is not in [[sources]]"
             )
         else:
-            self.check_quote((*path, "quote"), source_id, quote)
+            self.check_quote(quote_path, source_id, quote)
 
     def check_quote(self, path: KeyPath, source_id: str, quote: str) -> None:
         source = self.sources.get(source_id)
@@ -119,7 +122,49 @@ def check_dataset(checker: Checker, data: Indexed) -> Citations:
         _check_observations(checker, indicator, path)
         _check_targets(checker, indicator, path)
         check_series(checker.add, indicator, path)
+        check_chinese_name(citations, indicator, path)
     return citations
+
+
+def check_chinese_name(citations: Citations, record: Indicator | Benchmark, path: KeyPath) -> None:
+    """The official Chinese name, evidenced as a figure is: by a source of its own and its words
+    (`name_zh_source`, `name_zh_quote`), else by one of the record's own quotes."""
+    add, kind = citations.checker.add, "indicator" if isinstance(record, Indicator) else "benchmark"
+    name, source, quote = record.name_zh, record.name_zh_source, record.name_zh_quote
+    if (problem := _incomplete_name_citation(name, source, quote)) is not None:
+        add((*path, problem[0]), Code.INCOMPLETE_NAME_CITATION, problem[1])
+        return
+    if name is None:  # no source found to state one: left out, not supplied
+        return
+    if source is not None and quote is not None:
+        citations.cite((*path, "name_zh_source"), (*path, "name_zh_quote"), source, quote)
+        if not name_in_quote(name, quote):
+            add((*path, "name_zh_quote"), Code.CHINESE_NAME_NOT_IN_QUOTE, f"'{name}' does not appear in name_zh_quote")
+    elif name_evidence(record) is None:
+        add(
+            (*path, "name_zh"),
+            Code.CHINESE_NAME_NOT_IN_QUOTE,
+            f"'{name}' appears in none of the {kind}'s quotes; "
+            "cite a source that states it in name_zh_source and name_zh_quote",
+        )
+
+
+def _incomplete_name_citation(name: str | None, source: str | None, quote: str | None) -> tuple[str, str] | None:
+    """The key at fault and why, when a name's citation lacks a part."""
+    if name is None and (source is not None or quote is not None):
+        key = "name_zh_source" if source is not None else "name_zh_quote"
+        return key, f"'{key}' cites a Chinese name, but name_zh is not set"
+    if source is not None and quote is None:
+        return "name_zh_source", "name_zh_source needs name_zh_quote: the source's words stating the name"
+    if quote is not None and source is None:
+        return "name_zh_quote", "name_zh_quote needs name_zh_source: the id of the source stating the name"
+    return None
+
+
+def raw_name_source(record: dict[str, Any]) -> set[str]:
+    """The source a record's Chinese name cites, read from a record that failed validation."""
+    source = record.get("name_zh_source")
+    return {source} if isinstance(source, str) else set()
 
 
 def check_unique_id(checker: Checker, seen: dict[str, int], path: KeyPath, kind: str, key: str, number: int) -> None:
@@ -150,27 +195,6 @@ def check_sources_cited(checker: Checker, data: Indexed, citations: Citations) -
             checker.add(("sources", index, "id"), Code.UNUSED_SOURCE, f"source '{source_id}' is cited by nothing")
         if source.document:
             _require_document(checker, citations.quotes, source, ("sources", index, "document"))
-
-
-def _check_citation(
-    checker: Checker,
-    to_find: dict[str, list[tuple[Source, str, KeyPath]]],
-    sources: dict[str, Source],
-    invalid: set[str],
-    path: KeyPath,
-    citation: Citation,
-) -> None:
-    source = sources.get(citation.source)
-    if source is None and citation.source in invalid:
-        return
-    if source is None:
-        checker.add(
-            (*path, "source"),
-            Code.UNKNOWN_SOURCE,
-            f"cites source '{citation.source}', which is not in [[sources]]",
-        )
-    elif source.document:
-        to_find[source.document].append((source, citation.quote, (*path, "quote")))
 
 
 def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[str, Source]:

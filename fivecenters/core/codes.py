@@ -204,7 +204,7 @@ class Code(StrEnum):
         "unused-source",
         Severity.WARNING,
         "Unused source",
-        "No observation or target cites the source.",
+        "Nothing cites the source: no observation, target or benchmark entry, and no Chinese name.",
     )
 
     # Citations.
@@ -212,7 +212,7 @@ class Code(StrEnum):
         "unknown-source",
         Severity.ERROR,
         "Unknown source",
-        "An observation or a target cites a source id that is not in `[[sources]]`.",
+        "An observation, a target, an entry or a Chinese name cites a source id that is not in `[[sources]]`.",
     )
     QUOTE_NOT_IN_DOCUMENT = (
         "quote-not-in-document",
@@ -229,6 +229,21 @@ class Code(StrEnum):
         '("4700万" supports 47 million); a computed value should be `status = "derived"`.',
     )
 
+    # Chinese names, evidenced as figures are. A name no source states is left out, not reported:
+    # a warning would push curators to supply one to pass --strict.
+    CHINESE_NAME_NOT_IN_QUOTE = (
+        "chinese-name-not-in-quote",
+        Severity.WARNING,
+        "Chinese name not in quote",
+        "The `name_zh` does not appear in its `name_zh_quote`, or, when the name cites no source of its own, in "
+        "any quote of the indicator or benchmark. Characters must match: a traditional form is not the simplified one.",
+    )
+    INCOMPLETE_NAME_CITATION = (
+        "incomplete-name-citation",
+        Severity.ERROR,
+        "Incomplete name citation",
+        "`name_zh_source` without `name_zh_quote` or the reverse, or either without a `name_zh` to cite.",
+    )
     # Indicators and their observations.
     NO_OBSERVATIONS = (
         "no-observations",

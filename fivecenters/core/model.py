@@ -143,11 +143,20 @@ class Target(Record):
         return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
+def _name_citation(source: str | None, quote: str | None) -> Citation | None:
+    """The citation of a Chinese name, when the record gives one of its own."""
+    return None if source is None or quote is None else Citation.model_construct(source=source, quote=quote)
+
+
 class Indicator(Record):
     id: Id
     center: Annotated[Center, LAX]
     name: Text
-    name_zh: Text | None = None  # the official Chinese name, where a source gives it
+    # The official Chinese name, cited like a figure: a source and its words stating the name.
+    # Without them, the name must appear in one of the indicator's own quotes.
+    name_zh: Text | None = None
+    name_zh_source: Id | None = None
+    name_zh_quote: Text | None = None
     unit: Text
     kind: Annotated[Kind, LAX]
     direction: Annotated[Direction, LAX]
@@ -163,6 +172,14 @@ class Indicator(Record):
     def used_observations(self) -> list[Observation]:
         """The series as shown: one used value per year, oldest first."""
         return sorted((o for o in self.observations if o.used), key=lambda o: o.year)
+
+    def cited(self) -> list[Citation]:
+        """Every citation of its observations and targets, corroborating ones included."""
+        records: list[Observation | Target] = [*self.observations, *self.targets]
+        return [citation for record in records for citation in record.citations()]
+
+    def name_citation(self) -> Citation | None:
+        return _name_citation(self.name_zh_source, self.name_zh_quote)
 
 
 class Frequency(StrEnum):
@@ -233,7 +250,9 @@ class RankTarget(Record):
 class Benchmark(Record):
     id: Id
     name: Text
-    name_zh: Text | None = None
+    name_zh: Text | None = None  # cited as an indicator's is
+    name_zh_source: Id | None = None
+    name_zh_quote: Text | None = None
     producer: Text
     ranks: Text
     score_unit: Text | None = None
@@ -245,6 +264,9 @@ class Benchmark(Record):
 
     def cited(self) -> list[Entry | RankTarget]:
         return [*(e for ed in self.editions for e in ed.entries), *self.targets]
+
+    def name_citation(self) -> Citation | None:
+        return _name_citation(self.name_zh_source, self.name_zh_quote)
 
 
 class Dataset(Record):
@@ -270,20 +292,20 @@ class Dataset(Record):
         return next((b for b in self.benchmarks if b.id == benchmark_id), None)
 
     def citations(self) -> dict[str, list[str]]:
-        """Which indicators and benchmarks cite each source, in file order."""
+        """Which indicators and benchmarks cite each source, in file order (for a figure or a name)."""
         citing: dict[str, list[str]] = {}
 
-        def cite(owner: str, records: Iterable[Citation | Entry | RankTarget]) -> None:
-            for record in records:
+        def cite(owner: Indicator | Benchmark, records: Iterable[Citation | Entry | RankTarget]) -> None:
+            name = owner.name_citation()
+            for record in [*records, *([name] if name else [])]:
                 ids = citing.setdefault(record.source, [])
-                if owner not in ids:
-                    ids.append(owner)
+                if owner.id not in ids:
+                    ids.append(owner.id)
 
         for indicator in self.indicators:
-            records: list[Observation | Target] = [*indicator.observations, *indicator.targets]
-            cite(indicator.id, (citation for record in records for citation in record.citations()))
+            cite(indicator, indicator.cited())
         for benchmark in self.benchmarks:
-            cite(benchmark.id, benchmark.cited())
+            cite(benchmark, benchmark.cited())
         return citing
 
 

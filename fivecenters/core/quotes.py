@@ -1,4 +1,4 @@
-"""Finding a figure in its quote, and a quote in its document, forgiving what copying changes."""
+"""Finding a figure or a name in its quote, and a quote in its document, forgiving what copying changes."""
 
 import math
 import re
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fivecenters.core.documents import DocumentProblem, read_document, repository_root
-from fivecenters.core.model import Source
+from fivecenters.core.model import Benchmark, Citation, Indicator, Source
 from fivecenters.core.text import ZERO_WIDTH
 
 # Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
@@ -74,6 +74,29 @@ def normalize_text(text: str) -> str:
     if not text.isascii():
         text = ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
+
+
+def name_in_quote(name: str, quote: str) -> bool:
+    """Whether the quote states the name, as copied: width, quote marks and spacing forgiven,
+    nothing else (a name in traditional characters is not its simplified form)."""
+    return normalize_text(name) in normalize_text(quote)
+
+
+def name_evidence(record: Indicator | Benchmark) -> Citation | None:
+    """Where the record's Chinese name is stated: the citation it gives for the name, else the
+    first of its own quotes (observations, targets, entries) that holds the name."""
+    if record.name_zh is None:
+        return None
+    if (citation := record.name_citation()) is not None:
+        return citation
+    return next(
+        (
+            Citation.model_construct(source=cited.source, quote=cited.quote)
+            for cited in record.cited()
+            if name_in_quote(record.name_zh, cited.quote)
+        ),
+        None,
+    )
 
 
 # Searching each quote with `in` costs the document's length per quote: fine below this many

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from fivecenters.core.benchmark_checks import benchmark_stats, check_benchmarks, raw_benchmark_citations
 from fivecenters.core.centers import Center
-from fivecenters.core.checks import Checker, Indexed, check_dataset, check_sources_cited
+from fivecenters.core.checks import Checker, Indexed, check_dataset, check_sources_cited, raw_name_source
 from fivecenters.core.codes import Code
 from fivecenters.core.load import STDIN_NAME, DataError, parse_toml, read_stream, read_text
 from fivecenters.core.locator import Locator
@@ -210,7 +210,7 @@ def _raw_citations(record: dict[str, Any]) -> set[str]:
         if isinstance(items := record.get(kind), list)
         for item in items
         if isinstance(item, dict) and isinstance(item.get("source"), str)
-    }
+    } | raw_name_source(record)
 
 
 # TOML lets U+0080–U+009F stand raw in a string and makes the other control characters only by

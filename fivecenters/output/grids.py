@@ -197,6 +197,9 @@ def info_grids(info: IndicatorInfo) -> list[Grid]:
     indicator, assessments = info.state.indicator, info.state.assessments
     chinese = f" {indicator.name_zh}" if indicator.name_zh else ""
     about = Grid(f"{indicator.name}{chinese} ({indicator.id})", ["Field", "Value"])
+    if (named := info.name_citation) is not None:
+        source = info.sources.get(named.source)
+        about.add("Chinese name", f"{indicator.name_zh}: “{named.quote}” ({source.title if source else named.source})")
     for name, value in (
         ("Center", indicator.center.bilingual),
         ("Unit", indicator.unit),

@@ -462,23 +462,50 @@ def test_fixture_is_valid() -> None:
     assert "0 errors, 0 warnings" in result.stdout
 
 
+# The base dataset's container throughput named in Chinese, citing a source that names it alone.
+NAMED_TEXT = replace_once(
+    BASE_TOML,
+    'name = "Container throughput, Port of Shanghai"\n',
+    'name = "Container throughput, Port of Shanghai"\nname_zh = "集装箱吞吐量"\n'
+    'name_zh_source = "names-report"\nname_zh_quote = "上海港集装箱吞吐量连续14年排名世界第一"\n',
+) + (
+    '\n[[sources]]\nid = "names-report"\ntitle = "名称报告"\npublisher = "P"\n'
+    'url = "https://example.org/n"\nlanguage = "zh"\n'
+)
+
+
 def test_chinese_names_are_accepted_and_shown(write_data: WriteData) -> None:
-    """`fc show 航运` and `fc info` by an indicator's official Chinese name, shown beside the English one."""
+    """`fc show 航运` and `fc info` by an indicator's official Chinese name, shown beside the English one
+    with the words that state it."""
     shown = ok("show", "航运")
     assert "International Shipping Center (国际航运中心)" in shown
-    text = replace_once(
-        BASE_TOML,
-        'name = "Container throughput, Port of Shanghai"\n',
-        'name = "Container throughput, Port of Shanghai"\nname_zh = "集装箱吞吐量"\n',
-    )
+    text = NAMED_TEXT
     result = fc_reading("info", "集装箱吞吐量", data=write_data(text), env=WIDE)
     assert result.exit_code == 0, result.output
     assert "Container throughput, Port of Shanghai 集装箱吞吐量" in result.stdout
     assert "International Shipping Center (国际航运中心)" in result.stdout
+    assert "集装箱吞吐量: “上海港集装箱吞吐量连续14年排名世界第一” (名称报告)" in result.stdout
     assert (
         json.loads(fc_reading("show", "shipping", "-f", "json", data=write_data(text)).stdout)[0]["name_zh"]
         == "集装箱吞吐量"
     )
+
+
+def test_the_citation_of_a_chinese_name_reaches_info_and_sources(write_data: WriteData) -> None:
+    """JSON gives where a name is stated, its own citation or one of the indicator's quotes; a source
+    cited only for a name is cited, not unused."""
+    path = write_data(NAMED_TEXT)
+    assert fc_reading("validate", "--strict", data=path).exit_code == 0
+    record = json.loads(fc_reading("info", "container-throughput", "-f", "json", data=path).stdout)
+    assert record["name_zh_cited"] == {"source": "names-report", "quote": "上海港集装箱吞吐量连续14年排名世界第一"}
+    assert (record["name_zh_source"], record["name_zh"]) == ("names-report", "集装箱吞吐量")
+    listed = json.loads(fc_reading("sources", "-f", "json", data=path).stdout)
+    assert {s["id"]: s["cited_by"] for s in listed}["names-report"] == ["container-throughput"]
+    own = json.loads(fc_reading("info", "全市生产总值", "-f", "json", data=path).stdout)
+    assert own["id"] == "gdp-growth"
+    assert own["name_zh_cited"] == {"source": "port-bulletin", "quote": "全年全市生产总值比上年增长5.0%"}
+    unnamed = json.loads(fc_reading("info", "rd-intensity", "-f", "json", data=path).stdout)
+    assert unnamed["name_zh"] is None and unnamed["name_zh_cited"] is None
 
 
 TRUST = FIXTURES / "trust.toml"

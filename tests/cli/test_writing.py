@@ -193,6 +193,26 @@ def test_add_indicator_then_a_negative_value(data: Path) -> None:
     assert_valid(data)
 
 
+def test_add_indicator_with_its_chinese_name_and_the_words_stating_it(data: Path) -> None:
+    cited = ["--name-zh", "外贸进出口总额", "--name-zh-source", "plan-2021"]
+    result = fc(
+        *added_indicator("trade", "trade", *cited, "--name-zh-quote", "外贸进出口总额达到4.27万亿元"), "--data", data
+    )
+    assert result.exit_code == 0, result.output
+    written = indicator(data, "trade")
+    assert list(written)[:6] == ["id", "center", "name", "name_zh", "name_zh_source", "name_zh_quote"]
+    assert written["name_zh_quote"] == "外贸进出口总额达到4.27万亿元"
+    assert fc("info", "外贸进出口总额", "--data", data, "-f", "json").exit_code == 0
+    assert_canonical(data)
+
+
+def test_add_indicator_warns_of_a_name_its_quote_does_not_hold(data: Path) -> None:
+    cited = ["--name-zh", "货物进出口总额", "--name-zh-source", "plan-2021", "--name-zh-quote", "外贸进出口总额"]
+    result = fc(*added_indicator("trade", "trade", *cited), "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "warning chinese-name-not-in-quote: '货物进出口总额' does not appear in name_zh_quote" in result.stderr
+
+
 def test_the_data_file_can_come_from_the_environment(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FC_DATA", str(data))
     assert fc(*added_observation("5.39", "GDP reached 5.39 trillion yuan in 2024")).exit_code == 0
@@ -202,6 +222,11 @@ def test_the_data_file_can_come_from_the_environment(data: Path, monkeypatch: py
 # --- Writes that are refused ------------------------------------------------
 
 REFUSED = {
+    "chinese name without its words": (
+        added_indicator("trade", "trade", "--name-zh", "外贸进出口总额", "--name-zh-source", "plan-2021"),
+        1,
+        "error incomplete-name-citation: name_zh_source needs name_zh_quote",
+    ),
     "unknown source": (
         ["add", "gdp", "2024", "5.39", "--source", "nowhere", "--quote", "GDP reached 5.39 trillion yuan in 2024"],
         1,

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.quotes import _aho_corasick, found_in, normalize_text, value_in_quote
+from fivecenters.core.model import Citation, Indicator, Observation
+from fivecenters.core.quotes import (
+    _aho_corasick,
+    found_in,
+    name_evidence,
+    name_in_quote,
+    normalize_text,
+    value_in_quote,
+)
 
 
 @pytest.mark.parametrize(
@@ -141,3 +149,41 @@ def test_many_quotes_over_a_long_document_are_all_checked() -> None:
     document = "abc " * 200_000 + "needle"
     needles = {f"missing {n}" for n in range(100)} | {"needle", "abc abc"}
     assert found_in(document, needles) == {"needle", "abc abc"}
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "found"),
+    [
+        ("集装箱吞吐量", "上海港集装箱吞吐量达到4915.8万标准箱", True),
+        ("新华·波罗的海国际航运中心发展指数", "新华·波罗的海国际航运中心发展指数排名均升至世界第三", True),
+        ("G60科技成果拍卖会", "今年Ｇ６０科技成果拍卖会累计成交额", True),  # full width forgiven
+        ("世界领先海事之都", "Menon Economics近日发布了2017“世界领先海事之都”报告", True),
+        ("跨国公司地区总部", "上海跨國公司地區總部累計達到1027家", False),  # traditional is not simplified
+        ("集装箱吞吐量", "集装箱年吞吐量达到4700万标准箱", False),  # an abridged or longer form is not the name
+    ],
+)
+def test_name_in_quote(name: str, quote: str, found: bool) -> None:
+    assert name_in_quote(name, quote) is found
+
+
+def _indicator(**names: str) -> Indicator:
+    observations = [
+        Observation.model_construct(year=2022, value=4.7, source="a", quote="4700万标准箱", corroborated_by=[]),
+        Observation.model_construct(
+            year=2023,
+            value=4.9,
+            source="b",
+            quote="49 million",
+            corroborated_by=[Citation.model_construct(source="c", quote="集装箱吞吐量4915.8万标准箱")],
+        ),
+    ]
+    return Indicator.model_construct(id="teu", observations=observations, targets=[], **names)
+
+
+def test_a_name_is_evidenced_by_its_own_citation_first_then_by_any_quote_holding_it() -> None:
+    own = _indicator(name_zh="集装箱吞吐量", name_zh_source="s", name_zh_quote="集装箱吞吐量")
+    assert name_evidence(own) == Citation.model_construct(source="s", quote="集装箱吞吐量")
+    implied = name_evidence(_indicator(name_zh="集装箱吞吐量", name_zh_source=None, name_zh_quote=None))
+    assert (implied.source, implied.quote) == ("c", "集装箱吞吐量4915.8万标准箱")  # type: ignore[union-attr]
+    assert name_evidence(_indicator(name_zh="港口吞吐量", name_zh_source=None, name_zh_quote=None)) is None
+    assert name_evidence(_indicator(name_zh=None, name_zh_source=None, name_zh_quote=None)) is None

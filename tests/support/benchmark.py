@@ -30,6 +30,11 @@ EMPTY_BENCHMARK = (
 )
 BENCHMARK_CASES: list[tuple[str, list[tuple[str, str]], list[Expect]]] = [
     (
+        "name-zh-not-in-its-quote",
+        [('name_zh = "科技集群排名"', 'name_zh = "全球科技集群"')],
+        [Expect("chinese-name-not-in-quote", 'name_zh_quote = "上海科技集群排名升至全球第五"')],
+    ),
+    (
         "rank-zero",
         [("rank = 9\n", "rank = 0\n")],
         [Expect("invalid-rank", "rank = 0"), Expect("rank-not-in-quote", 'quote = "Shanghai came ninth"')],

@@ -98,6 +98,10 @@ source = "port-bulletin"
 quote = "In 2022 the port handled 47.3 million TEUs."
 """
 
+# The base dataset's Chinese name, and the keys that cite a source for one.
+NAMED = 'name_zh = "全市生产总值"\n'
+CITED = 'name_zh_source = "{source}"\nname_zh_quote = "{quote}"\n'
+
 FUTURE = THIS_YEAR + 1
 DEFECTS = [
     Defect(
@@ -267,6 +271,55 @@ DEFECTS = [
         "unused-source",
         append(ONE_SOURCE.format(id="unused-report")),
         (Expect("unused-source", 'id = "unused-report"'),),
+    ),
+    # Chinese names: a name cites its own source and words, or stands in one of the indicator's quotes.
+    Defect(
+        "chinese-name-in-none-of-the-quotes",
+        sub(('name_zh = "全市生产总值"', 'name_zh = "地区生产总值"')),
+        (Expect("chinese-name-not-in-quote", 'name_zh = "地区生产总值"'),),
+    ),
+    Defect(
+        "chinese-name-in-traditional-characters",
+        sub(('name_zh = "全市生产总值"', 'name_zh = "全市生產總值"')),
+        (Expect("chinese-name-not-in-quote", 'name_zh = "全市生產總值"'),),
+    ),
+    Defect(
+        "chinese-name-not-in-its-quote",
+        sub((NAMED, NAMED + CITED.format(source="port-bulletin", quote="上海科技集群排名升至全球第五"))),
+        (Expect("chinese-name-not-in-quote", 'name_zh_quote = "上海科技集群排名升至全球第五"'),),
+    ),
+    Defect(
+        "chinese-name-cited-is-fine",
+        sub((NAMED, NAMED + CITED.format(source="port-bulletin", quote="全年全市生产总值比上年增长5.0%"))),
+        (),
+    ),
+    Defect(
+        "chinese-name-source-is-used",
+        lambda text: (
+            sub((NAMED, NAMED + CITED.format(source="names-report", quote="全市生产总值")))(text)
+            + ONE_SOURCE.format(id="names-report")
+        ),
+        (),
+    ),
+    Defect(
+        "chinese-name-source-unknown",
+        sub((NAMED, NAMED + CITED.format(source="names-report", quote="全市生产总值"))),
+        (Expect("unknown-source", 'name_zh_source = "names-report"'),),
+    ),
+    Defect(
+        "chinese-name-quote-not-in-document",
+        sub((NAMED, NAMED + CITED.format(source="port-bulletin", quote="全市生产总值增长"))),
+        (Expect("quote-not-in-document", 'name_zh_quote = "全市生产总值增长"'),),
+    ),
+    Defect(
+        "incomplete-name-citation-without-quote",
+        sub((NAMED, NAMED + 'name_zh_source = "port-bulletin"\n')),
+        (Expect("incomplete-name-citation", 'name_zh_source = "port-bulletin"'),),
+    ),
+    Defect(
+        "incomplete-name-citation-without-name",
+        sub((NAMED, 'name_zh_quote = "全年全市生产总值比上年增长5.0%"\n')),
+        (Expect("incomplete-name-citation", 'name_zh_quote = "全年全市生产总值比上年增长5.0%"'),),
     ),
     Defect(
         "duplicate-year",
