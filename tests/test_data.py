@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 
 from fivecenters.core.canonical import format_text
 from fivecenters.core.centers import Center
+from fivecenters.core.lookup import chartable_named, indicator_named
 from fivecenters.core.model import Dataset, Status
+from fivecenters.core.quotes import name_evidence
 from fivecenters.core.validate import load_dataset, validate_file
 from tests.support.run import fc
 
@@ -28,6 +31,24 @@ HEADLINES = {
     "wipo-cluster-rank",
     "regional-hq",
     "foreign-rd-centers",
+}
+
+# Indicators for which no source found states a Chinese name (README, "The data"): left unnamed, not translated.
+UNNAMED = {
+    "foreign-capital-printed-yuan",  # the same official figure as foreign-capital (实际使用外资)
+    "sei-value-added-share",  # stated only in traditional characters
+    "national-projects-led",  # stated only in traditional characters
+    "g60-tech-contract-share",  # stated only in traditional characters
+    "direct-financing-national-share",
+    "pe-vc-fund-scale",
+    "pe-vc-funds",
+    "star-shanghai-ipo-funds",
+    "star-shanghai-market-value",
+    "port-trade-world-share",
+    "cruise-passengers-wusongkou",
+    "leading-industries-talent",
+    "national-research-platforms",
+    "talent-introduced",
 }
 
 
@@ -84,3 +105,23 @@ def test_revisions_keep_one_used_value(dataset: Dataset) -> None:
             if count > 1:
                 used = [o for o in indicator.observations if o.year == year and o.used]
                 assert len(used) == 1, (indicator.id, year)
+
+
+def test_every_chinese_name_is_cited_and_only_the_known_gaps_are_unnamed(dataset: Dataset) -> None:
+    """A name filled in, or a new indicator left unnamed, updates UNNAMED and the README's list of gaps."""
+    assert {i.id for i in dataset.indicators if i.name_zh is None} == UNNAMED
+    named = [r for r in [*dataset.indicators, *dataset.benchmarks] if r.name_zh]
+    assert len(named) == len(dataset.indicators) - len(UNNAMED) + len(dataset.benchmarks)
+    assert [r.id for r in named if name_evidence(r) is None] == []
+
+
+def test_every_chinese_name_finds_its_own_record(dataset: Dataset) -> None:
+    """Names are distinct, so `fc info 外贸进出口总额` or `fc chart 全球金融中心指数` is never ambiguous."""
+    for indicator in dataset.indicators:
+        if indicator.name_zh:
+            assert indicator_named(dataset, indicator.name_zh) is indicator
+    for benchmark in dataset.benchmarks:
+        assert benchmark.name_zh and chartable_named(dataset, benchmark.name_zh) is benchmark
+    result = fc("info", "航空旅客吞吐量", "--data", SHIPPED, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "air-passengers"
