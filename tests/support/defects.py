@@ -302,6 +302,17 @@ DEFECTS = [
         (),
     ),
     Defect(
+        "chinese-name-source-of-a-broken-indicator-is-still-cited",
+        lambda text: (
+            sub(
+                (NAMED, NAMED + CITED.format(source="names-report", quote="全市生产总值")),
+                ('kind = "growth"', 'kind = "growths"'),
+            )(text)
+            + ONE_SOURCE.format(id="names-report")
+        ),
+        (Expect("invalid-value", 'kind = "growths"'),),
+    ),
+    Defect(
         "chinese-name-source-unknown",
         sub((NAMED, NAMED + CITED.format(source="names-report", quote="全市生产总值"))),
         (Expect("unknown-source", 'name_zh_source = "names-report"'),),
