@@ -35,7 +35,6 @@ HEADLINES = {
 
 # Indicators for which no source found states a Chinese name (README, "The data"): left unnamed, not translated.
 UNNAMED = {
-    "foreign-capital-printed-yuan",  # the same official figure as foreign-capital (实际使用外资)
     "sei-value-added-share",  # stated only in traditional characters
     "national-projects-led",  # stated only in traditional characters
     "g60-tech-contract-share",  # stated only in traditional characters
@@ -113,11 +112,25 @@ def test_every_chinese_name_is_cited_and_only_the_known_gaps_are_unnamed(dataset
     assert [r.id for r in named if name_evidence(r) is None] == []
 
 
+# Indicators that are one official statistic printed two ways, so share its Chinese name.
+SHARED_NAMES = {"实际使用外资": ["foreign-capital", "foreign-capital-printed-yuan"]}
+
+
 def test_every_chinese_name_finds_its_own_record(dataset: Dataset) -> None:
-    """Names are distinct, so `fc info 外贸进出口总额` or `fc chart 全球金融中心指数` is never ambiguous."""
+    """Names are distinct but for SHARED_NAMES, so `fc info 外贸进出口总额` or `fc chart 全球金融中心指数`
+    finds one record, and a shared name asks for the id rather than picking one."""
+    names = Counter(r.name_zh for r in [*dataset.indicators, *dataset.benchmarks] if r.name_zh)
+    assert {name for name, count in names.items() if count > 1} == set(SHARED_NAMES)
     for indicator in dataset.indicators:
-        if indicator.name_zh:
+        if indicator.name_zh and indicator.name_zh not in SHARED_NAMES:
             assert indicator_named(dataset, indicator.name_zh) is indicator
+    for name, ids in SHARED_NAMES.items():
+        assert [i.id for i in dataset.indicators if i.name_zh == name] == ids
+        shared = fc("info", name, "--data", SHIPPED)
+        assert (shared.exit_code, shared.stderr) == (
+            2,
+            f"fc: error: '{name}' names more than one: {', '.join(ids)}. Give the id of the one you mean.\n",
+        )
     for benchmark in dataset.benchmarks:
         assert benchmark.name_zh and chartable_named(dataset, benchmark.name_zh) is benchmark
     result = fc("info", "航空旅客吞吐量", "--data", SHIPPED, "-f", "json")

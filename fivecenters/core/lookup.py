@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import TypeVar
 
 from fivecenters.core.centers import ALIASES, Center, resolve_center
 from fivecenters.core.errors import UnknownName
 from fivecenters.core.model import Benchmark, Dataset, Indicator
+
+Named = TypeVar("Named", bound=Indicator | Benchmark)
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str:
@@ -61,10 +64,11 @@ def require_as_of(indicators: list[Indicator], year: int) -> None:
 def chartable_named(dataset: Dataset, name: str) -> Indicator | Benchmark:
     """`fc chart`: an indicator, or a benchmark, each by id or Chinese name."""
     key = name.strip()
-    if indicator := _indicator(dataset, key):
-        return indicator
-    if benchmark := _benchmark(dataset, key):
-        return benchmark
+    if found := dataset.indicator(key.lower()) or _benchmark_by_id(dataset, key):
+        return found
+    chartable: list[Indicator | Benchmark] = [*dataset.indicators, *dataset.benchmarks]
+    if named := _only_named(key, chartable):
+        return named
     indicators, benchmarks = sorted(i.id for i in dataset.indicators), sorted(b.id for b in dataset.benchmarks)
     raise UnknownName(
         f"unknown indicator or benchmark '{name}'.{suggestion(name, [*indicators, *benchmarks])} "
@@ -73,11 +77,26 @@ def chartable_named(dataset: Dataset, name: str) -> Indicator | Benchmark:
 
 
 def _indicator(dataset: Dataset, key: str) -> Indicator | None:
-    return dataset.indicator(key.lower()) or next((i for i in dataset.indicators if i.name_zh == key), None)
+    return dataset.indicator(key.lower()) or _only_named(key, dataset.indicators)
 
 
 def _benchmark(dataset: Dataset, key: str) -> Benchmark | None:
-    return next((b for b in dataset.benchmarks if key.lower() == b.id or key == b.name_zh), None)
+    return _benchmark_by_id(dataset, key) or _only_named(key, dataset.benchmarks)
+
+
+def _benchmark_by_id(dataset: Dataset, key: str) -> Benchmark | None:
+    return next((b for b in dataset.benchmarks if key.lower() == b.id), None)
+
+
+def _only_named(key: str, records: Iterable[Named]) -> Named | None:
+    """The one record with this Chinese name. Two series may print the same official name (实际使用外资 in
+    dollars and as misprinted in yuan): picking either silently would show the wrong figures, so the
+    user is asked for the id instead."""
+    named = [r for r in records if r.name_zh == key]
+    if len(named) > 1:
+        ids = ", ".join(r.id for r in named)
+        raise UnknownName(f"'{key}' names more than one: {ids}. Give the id of the one you mean.")
+    return named[0] if named else None
 
 
 def benchmark_or_center(dataset: Dataset, name: str) -> Benchmark | Center:

@@ -491,6 +491,27 @@ def test_chinese_names_are_accepted_and_shown(write_data: WriteData) -> None:
     )
 
 
+def test_a_chinese_name_two_indicators_share_asks_for_the_id(write_data: WriteData) -> None:
+    """One official statistic may be kept as two series (dollars, and a misprint in yuan) under one name:
+    `fc info` and `fc chart` by that name list both ids as a usage error, never pick one."""
+    text = replace_once(
+        BASE_TOML,
+        'name = "R&D expenditure as a share of GDP"\n',
+        'name = "R&D expenditure as a share of GDP"\nname_zh = "全市生产总值"\n'
+        'name_zh_source = "port-bulletin"\nname_zh_quote = "全年全市生产总值比上年增长5.0%"\n',
+    )
+    path = write_data(text)
+    assert fc_reading("validate", "--strict", data=path).exit_code == 0
+    for command in ("info", "chart"):
+        result = fc_reading(command, "全市生产总值", data=path)
+        assert (result.exit_code, result.stdout) == (2, ""), result.output
+        assert result.stderr == (
+            "fc: error: '全市生产总值' names more than one: rd-intensity, gdp-growth. "
+            "Give the id of the one you mean.\n"
+        )
+    assert json.loads(fc_reading("info", "gdp-growth", "-f", "json", data=path).stdout)["name_zh"] == "全市生产总值"
+
+
 def test_the_citation_of_a_chinese_name_reaches_info_and_sources(write_data: WriteData) -> None:
     """JSON gives where a name is stated, its own citation or one of the indicator's quotes; a source
     cited only for a name is cited, not unused."""
