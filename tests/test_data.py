@@ -39,10 +39,10 @@ UNNAMED = {
     "national-projects-led",  # stated only in traditional characters
     "g60-tech-contract-share",  # stated only in traditional characters
     "direct-financing-national-share",
-    "pe-vc-fund-scale",
-    "pe-vc-funds",
-    "star-shanghai-market-value",
-    "cruise-passengers-wusongkou",
+    "pe-vc-fund-scale",  # stated only in generic words
+    "pe-vc-funds",  # stated only in generic words
+    "star-shanghai-market-value",  # stated only in generic words
+    "cruise-passengers-wusongkou",  # stated only in generic words
     "leading-industries-talent",
     "national-research-platforms",
     "talent-introduced",
