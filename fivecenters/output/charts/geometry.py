@@ -99,6 +99,12 @@ class Plot:
         return [p for p in self.points if p.kind == OBSERVED]
 
     @property
+    def ahead(self) -> list[Mark]:
+        """The targets still to reach after the latest value: a dashed line runs to each from it."""
+        line = self.line
+        return [t for t in self.targets if line and t.year > line[-1].year and not t.achieved]
+
+    @property
     def segments(self) -> list[list[Mark]]:
         """The line in runs: a year with no value, or a break in series, breaks it rather than being bridged."""
         return runs(self.line)
