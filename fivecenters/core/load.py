@@ -7,6 +7,7 @@ never pays for it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -100,6 +101,11 @@ _DATA_FILE_CODES = {
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a data file as UTF-8, turning every way that can fail into a DataError."""
+    return decode_text(read_data(path, max_bytes), str(path))
+
+
+def read_data(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A data file's bytes, undecoded (see `record_slices`), every way that reading can fail a DataError."""
     name = str(path)
     if os.path.islink(path):
         from fivecenters.core.documents import inside_repository  # documents reads files through this module
@@ -110,27 +116,34 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
                 name, Code.NOT_A_FILE, "is a symbolic link out of its repository; fc reads no file there"
             )
     try:
-        raw = read_regular(path, max_bytes)
+        return read_regular(path, max_bytes)
     except Unreadable as exc:
         detail = "is a directory, not a data file" if exc.kind == "directory" else str(exc)
         raise DataError.single(name, _DATA_FILE_CODES[exc.kind], detail) from None
-    return decode_text(raw, name)
 
 
 def read_stream(stream: BinaryIO, name: str = STDIN_NAME, max_bytes: int = MAX_BYTES) -> str:
     """Read data piped in (`fc validate -`) with a file's limits: no more than `max_bytes` is ever held."""
+    return decode_text(read_stream_data(stream, name, max_bytes), name)
+
+
+def read_stream_data(stream: BinaryIO, name: str = STDIN_NAME, max_bytes: int = MAX_BYTES) -> bytes:
+    """`read_stream`, undecoded."""
     try:
         raw = stream.read(max_bytes + 1)
     except OSError as exc:
         raise DataError.single(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
     if len(raw) > max_bytes:
         raise DataError.single(name, Code.FILE_TOO_LARGE, f"is more than {max_bytes:,} bytes, the limit")
-    return decode_text(raw, name)
+    return raw
+
+
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 
 
 def decode_text(raw: bytes, name: str) -> str:
     """A data file's bytes as text: UTF-8 without a byte-order mark, and not empty."""
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(_BYTE_ORDER_MARK):
         raise DataError.single(
             name, Code.BYTE_ORDER_MARK, "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM", 1, 1
         )
@@ -184,3 +197,70 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
             column = match.start() - text.rfind("\n", 0, match.start())
         message = f"invalid TOML: a number with more than {sys.get_int_max_str_digits():,} digits"
         raise DataError.single(file, Code.TOML_SYNTAX, message, line, column) from None
+
+
+# -- Parsing a slice of records at a time ---------------------------------------------------------
+#
+# A large file's parsed tables take many times its size, and records are smaller: parsed whole, the
+# tables of every record exist at once before the first becomes a record. Cut at the headers of its
+# records ([[sources]], [[indicators]], [[benchmarks]]), the text parses a slice at a time to the
+# same tables, provided that no slice can change what another means:
+# - before the first record, only blank lines and comments (a top-level key would stay in the first
+#   slice, but `benchmarks = []` there would clash with a [[benchmarks]] in a later one);
+# - every other line that opens with a bracket is a header within the record above it
+#   ([indicators.x], [[indicators.observations]]); a table declared anywhere else ([sources] under
+#   an indicator, a quoted or dotted top-level name) makes the file parse whole. A line inside a
+#   multi-line string or array that looks like a header outside one counts as one here: it can
+#   only make a file parse whole that need not, never the reverse.
+# - A cut at a line that only looks like a record's header, inside a multi-line string or array,
+#   leaves that string or array unterminated at the end of the slice before it, which then does
+#   not parse: any slice that does not parse (or decode) makes the whole file parse in one piece,
+#   which gives the error with its message and line as a file parsed whole always did.
+# Each new element of an array of tables starts an empty namespace in tomllib, so a record parses
+# alone as it does after the others. tests/core/test_load_slices.py checks all this against
+# tomllib on generated documents.
+
+RECORD_TABLES = ("sources", "indicators", "benchmarks")
+SLICE_BYTES = 1 << 20  # a slice is cut at the first record's header at least this far from its start
+_NAMES = b"|".join(name.encode() for name in RECORD_TABLES)
+_BRACKET_LINE = re.compile(rb"\n([ \t]*\[[^\n]*)")  # a line that opens with a bracket (found after its line feed)
+_FIRST_BRACKET_LINE = re.compile(rb"([ \t]*\[[^\n]*)")
+_RECORD_HEADER = re.compile(rb"[ \t]*\[\[[ \t]*(" + _NAMES + rb")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?")
+_INNER_HEADER = re.compile(rb"[ \t]*\[\[?[ \t]*(" + _NAMES + rb")[ \t]*\.")
+
+
+def record_slices(data: bytes, size: int = SLICE_BYTES) -> list[slice] | None:
+    """Where to cut a data file into slices of whole records, each cut at least `size` bytes after the
+    one before, that parse alone to what the whole file parses to (see above); None when it cannot be
+    cut safely. The whole file is then one parse."""
+    if data.startswith(_BYTE_ORDER_MARK):
+        return None
+    cuts = [0]
+    table = b""  # the record table the lines belong to
+    first = _FIRST_BRACKET_LINE.match(data)
+    for line in itertools.chain([first] if first else [], _BRACKET_LINE.finditer(data)):
+        if header := _RECORD_HEADER.fullmatch(line[1]):
+            if not table and not _only_comments(data[: line.start(1)]):
+                return None
+            table = header[1]
+            if line.start(1) - cuts[-1] >= max(size, 1):
+                cuts.append(line.start(1))
+        elif not table or (inner := _INNER_HEADER.match(line[1])) is None or inner[1] != table:
+            return None
+    if not table:
+        return None
+    cuts.append(len(data))
+    return [slice(start, end) for start, end in itertools.pairwise(cuts)]
+
+
+def _only_comments(text: bytes) -> bool:
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in text.split(b"\n"))
+
+
+def parse_slice(data: bytes, part: slice) -> tuple[str, dict[str, Any]] | None:
+    """A slice's text and tables; None when it does not decode or parse alone (see `record_slices`)."""
+    try:
+        text = str(memoryview(data)[part], "utf-8")
+        return text, tomllib.loads(text)
+    except (ValueError, RecursionError):  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        return None

@@ -19,15 +19,25 @@ from fivecenters.core.benchmark_checks import benchmark_stats, check_benchmarks,
 from fivecenters.core.centers import Center
 from fivecenters.core.checks import Checker, Indexed, check_dataset, check_sources_cited, raw_name_source
 from fivecenters.core.codes import Code
-from fivecenters.core.load import STDIN_NAME, DataError, parse_toml, read_stream, read_text
+from fivecenters.core.load import (
+    RECORD_TABLES,
+    STDIN_NAME,
+    DataError,
+    decode_text,
+    parse_slice,
+    parse_toml,
+    read_data,
+    read_stream_data,
+    record_slices,
+)
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
 from fivecenters.core.model import Benchmark, Dataset, Indicator, Source
 from fivecenters.core.problems import KeyPath, Problem, Report
 from fivecenters.core.text import BIDI, CONTROL, LINE_BREAK, ZERO_WIDTH
 
-TOP_LEVEL = ("sources", "indicators", "benchmarks")
 M = TypeVar("M", bound=BaseModel)
+MODELS: dict[str, type[BaseModel]] = {"sources": Source, "indicators": Indicator, "benchmarks": Benchmark}
 
 _PYDANTIC_CODES = {
     "extra_forbidden": Code.UNKNOWN_KEY,
@@ -71,35 +81,41 @@ def _describe(error: Any) -> tuple[Code, str]:
 def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
     """Validate one data file; the dataset is returned when it has no errors.
 
-    The text and the parsed tables are let go as soon as the records are built
-    (a large file's text is as big as its records): positions, needed only
-    when there are problems, re-read the file.
+    The file is parsed a slice of records at a time where it can be (see `load.record_slices`),
+    each slice's tables let go once they are records; its bytes are let go before the checks
+    that relate records. Positions, needed only when there are problems, re-read the file.
     """
-    return _validate(lambda: read_text(path), str(path), path.parent, today, rereadable=True)
+    return _validate(lambda: read_data(path), str(path), path.parent, today, rereadable=True)
 
 
 def validate_stream(stream: BinaryIO, base_dir: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
     """Validate data piped in (`fc validate -`), named `<stdin>`; the documents its quotes cite are
-    looked up from `base_dir`. The text is kept for positions: a stream cannot be read twice."""
-    return _validate(lambda: read_stream(stream), STDIN_NAME, base_dir, today, rereadable=False)
+    looked up from `base_dir`. The bytes are kept for positions: a stream cannot be read twice."""
+    return _validate(lambda: read_stream_data(stream), STDIN_NAME, base_dir, today, rereadable=False)
 
 
 def _validate(
-    read: Callable[[], str], file: str, base_dir: Path, today: dt.date | None, rereadable: bool
+    read: Callable[[], bytes], file: str, base_dir: Path, today: dt.date | None, rereadable: bool
 ) -> tuple[Report, Dataset | None]:
     with _collector_paused():
         try:
-            text = read()
-            raw = parse_toml(text, file)
+            data = read()
         except DataError as exc:
             return Report(file, list(exc.problems)), None
         checker = Checker(base_dir, today or dt.date.today())
-        _check_text(checker, raw, text)
-        located = read if rereadable else (lambda kept=text: kept)
-        del text
-        dataset = _check_records(checker, raw, consume=True)  # raw is ours: the tables go as records come
-        del raw
-        return _finish(checker, dataset, file, located)
+        if (dataset := _check_slices(checker, data)) is None:
+            try:
+                text = decode_text(data, file)
+                raw = parse_toml(text, file)
+            except DataError as exc:
+                return Report(file, list(exc.problems)), None
+            _check_text(checker, raw, text)
+            del text
+            dataset = _check_records(checker, raw, consume=True)  # raw is ours: the tables go as records come
+            del raw
+        located = read if rereadable else (lambda kept=data: kept)
+        del data
+        return _finish(checker, dataset, file, lambda: decode_text(located(), file))
 
 
 @contextmanager
@@ -170,36 +186,77 @@ def _check_records(checker: Checker, raw: dict[str, Any], consume: bool = False)
     """The records that validate; with `consume`, each table of `raw` is dropped once it is a record."""
     indexed = Indexed()
     for key in raw:
-        if key not in TOP_LEVEL:
+        if key not in RECORD_TABLES:
             checker.add(
                 (key,),
                 Code.UNKNOWN_KEY,
                 f"unknown top-level key '{key}'; expected [[sources]], [[indicators]] and [[benchmarks]]",
             )
-    kinds: tuple[tuple[str, type[BaseModel], list[Any]], ...] = (
-        ("sources", Source, indexed.sources),
-        ("indicators", Indicator, indexed.indicators),
-        ("benchmarks", Benchmark, indexed.benchmarks),
-    )
-    for key, model, into in kinds:
+    for key in RECORD_TABLES:
         records = raw.get(key, [])
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
             checker.add((key,), Code.WRONG_TYPE, f"'{key}' must be an array of tables ([[{key}]])")
             continue
-        if not records and key != "benchmarks":  # a file may hold no benchmarks
-            checker.add((key,), Code.MISSING_FIELD, f"no [[{key}]] in the file")
+        _check_missing(checker, key, len(records))
         for index, record in enumerate(records):
-            if (valid := _validated(checker, model, record, (key, index))) is not None:
-                into.append((index, valid))
-            elif key == "indicators":
-                indexed.cited |= _raw_citations(record)
-            elif key == "benchmarks":
-                indexed.cited |= raw_benchmark_citations(record)
-            elif isinstance(record.get("id"), str):
-                indexed.invalid_source_ids.add(record["id"])
+            _check_record(checker, indexed, key, index, record)
             if consume:
                 records[index] = None
     return indexed
+
+
+def _check_slices(checker: Checker, data: bytes) -> Indexed | None:
+    """The records of a file parsed a slice at a time, so that the tables of all its records never
+    exist at once; None when the file must be parsed whole (see `load.record_slices`).
+
+    Problems are kept by kind until the end and then added in the order a whole parse adds them
+    (characters of each top-level table in the order they first appear, then each kind's records),
+    since the report's sort keeps that order between problems on one position.
+    """
+    if (parts := record_slices(data)) is None:
+        return None
+    indexed = Indexed()
+    counts = dict.fromkeys(RECORD_TABLES, 0)
+    in_text: dict[str, Checker] = {}
+    in_records = {key: Checker(checker.base_dir, checker.today) for key in RECORD_TABLES}
+    for part in parts:
+        if (parsed := parse_slice(data, part)) is None:
+            return None
+        text, tables = parsed
+        suspect = _may_hold_control_characters(text)
+        del text, parsed
+        for key, records in tables.items():  # only record tables: a slice holds nothing else
+            first = counts[key]
+            counts[key] += len(records)
+            characters = in_text.setdefault(key, Checker(checker.base_dir, checker.today))
+            for index, record in enumerate(records, start=first):
+                if suspect:
+                    _check_control_characters(characters, record, (key, index), key)
+                _check_record(in_records[key], indexed, key, index, record)
+        del tables
+    for characters in in_text.values():
+        checker.problems += characters.problems
+    for key in RECORD_TABLES:
+        _check_missing(checker, key, counts[key])
+        checker.problems += in_records[key].problems
+    return indexed
+
+
+def _check_missing(checker: Checker, key: str, count: int) -> None:
+    if not count and key != "benchmarks":  # a file may hold no benchmarks
+        checker.add((key,), Code.MISSING_FIELD, f"no [[{key}]] in the file")
+
+
+def _check_record(checker: Checker, indexed: Indexed, key: str, index: int, record: dict[str, Any]) -> None:
+    """Validate one record into `indexed`; what a record that fails still tells the cross-record checks is kept."""
+    if (valid := _validated(checker, MODELS[key], record, (key, index))) is not None:
+        getattr(indexed, key).append((index, valid))
+    elif key == "indicators":
+        indexed.cited |= _raw_citations(record)
+    elif key == "benchmarks":
+        indexed.cited |= raw_benchmark_citations(record)
+    elif isinstance(record.get("id"), str):
+        indexed.invalid_source_ids.add(record["id"])
 
 
 def _raw_citations(record: dict[str, Any]) -> set[str]:
@@ -230,12 +287,13 @@ def _may_hold_control_characters(text: str) -> bool:
     return bool(_RAW_SUSPECT.search(text) or ("\\" in text and _SUSPECT_ESCAPE.search(text)))
 
 
-def _check_control_characters(checker: Checker, raw: Any) -> None:
+def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = (), key: str = "") -> None:
     """Data text reaches terminals, spreadsheets and pages: escape sequences, reordering and forged lines must not.
 
-    A walk with its own stack: values nested as deep as tomllib allows must not exhaust Python's.
+    `raw` stands at `path`, under `key`. A walk with its own stack: values nested as deep as tomllib
+    allows must not exhaust Python's.
     """
-    pending: list[tuple[Any, KeyPath, str]] = [(raw, (), "")]
+    pending: list[tuple[Any, KeyPath, str]] = [(raw, path, key)]
     while pending:
         value, path, key = pending.pop()
         if isinstance(value, dict):
