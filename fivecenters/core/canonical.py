@@ -15,6 +15,7 @@ moves with them (a key equal to its default stays when it carries a comment).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -24,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel
 
 from fivecenters.core.centers import Center
 from fivecenters.core.comments import NOTES, Notes, annotated
@@ -39,8 +39,10 @@ from fivecenters.core.model import (
     Indicator,
     Observation,
     RankTarget,
+    Record,
     Source,
     Target,
+    dump,
 )
 from fivecenters.core.problems import KeyPath
 from fivecenters.core.validate import check_document
@@ -64,12 +66,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    # get_default: list fields default by default_factory (see model.py).
+def _defaults(model: type[Record]) -> dict[str, Any]:
     defaults = {
-        name: field.get_default(call_default_factory=True)
-        for name, field in model.model_fields.items()
-        if not field.is_required()
+        field.name: field.default if field.default_factory is dataclasses.MISSING else field.default_factory()
+        for field in dataclasses.fields(model)
+        if field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
     }
     return {name: _plain(value) for name, value in defaults.items() if value is not None}
 
@@ -111,11 +112,11 @@ class _Kind:
 
     def __init__(
         self,
-        model: type[BaseModel],
+        model: type[Record],
         key: Callable[[Table], tuple[Any, ...]],
         children: Mapping[str, _Kind] | None = None,
     ) -> None:
-        self.fields = list(model.model_fields)
+        self.fields = [field.name for field in dataclasses.fields(model)]
         self.defaults = _defaults(model)
         self.key = key
         self.children = children or {}
@@ -186,9 +187,9 @@ def _records(value: Any, kind: _Kind) -> Any:
     return sorted((_record(item, kind) for item in value), key=kind.key)
 
 
-def canonical_data(data: Table | BaseModel) -> dict[str, Any]:
+def canonical_data(data: Table | Dataset) -> dict[str, Any]:
     """The content in canonical order, defaults left out; a Dataset or parsed TOML."""
-    return _record(_plain(data.model_dump() if isinstance(data, BaseModel) else data), _ROOT)
+    return _record(_plain(dump(data) if isinstance(data, Dataset) else data), _ROOT)
 
 
 def _key(part: str) -> str:
@@ -223,7 +224,7 @@ def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable
                 yield from _blocks(item, f"[[{dotted}]]", (*path, name))
 
 
-def canonical_text(data: Table | BaseModel) -> str:
+def canonical_text(data: Table | Dataset) -> str:
     """The canonical TOML text: a blank line between tables, one key per line, comments
     (from `comments.annotated`) where they were: the file's first and last, then each above its table or key."""
     content = canonical_data(data)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from fivecenters.core.lookup import indicator_named
-from fivecenters.core.model import Citation, Dataset, Source
+from fivecenters.core.model import Citation, Dataset, Source, dump
 from fivecenters.core.quotes import name_evidence
 from fivecenters.core.results import RecordDict, Result
 from fivecenters.core.state import IndicatorState, state_of
@@ -25,7 +25,7 @@ class IndicatorInfo(Result):
     def record(self) -> RecordDict:
         cited = self.name_citation
         return {
-            **self.state.indicator.model_dump(mode="json"),
+            **dump(self.state.indicator, mode="json"),
             "name_zh_cited": None if cited is None else {"source": cited.source, "quote": cited.quote},
             "progress": [a.to_dict() for a in self.state.assessments],
         }
@@ -45,7 +45,7 @@ class SourceList(Result):
     cited_by: dict[str, list[str]]  # the indicators citing each source, in file order
 
     def record(self) -> list[RecordDict]:
-        return [{**s.model_dump(mode="json"), "cited_by": self.cited_by.get(s.id, [])} for s in self.sources]
+        return [{**dump(s, mode="json"), "cited_by": self.cited_by.get(s.id, [])} for s in self.sources]
 
 
 def source_list(dataset: Dataset) -> SourceList:

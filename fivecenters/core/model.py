@@ -1,8 +1,14 @@
-"""The data model: what `indicators.toml` may hold, as strict pydantic models.
+"""The data model: what `indicators.toml` may hold, as frozen slots dataclasses that pydantic validates.
 
 Only shape and per-field rules live here; rules that relate several records
 (unique ids, cited sources, revisions, quotes in documents) live in `checks.py`
 so that every problem is reported with its position instead of aborting.
+
+Dataclasses with slots rather than pydantic models: at 100,000 observations a
+model's `__dict__` and set of the fields it was given cost four times what the
+values do. Each record is validated through a `TypeAdapter` (see `adapter`);
+every field is strict on its own (`Strict()` in its type), since a strict
+dataclass accepts only instances, not the parsed tables.
 """
 
 from __future__ import annotations
@@ -11,21 +17,25 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, TypeVar, dataclass_transform
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, Strict, TypeAdapter
 
 from fivecenters.core.centers import Center
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Id = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
-Text = Annotated[str, Field(min_length=1)]
-Year = int
-# Strict mode wants enum instances; TOML gives strings, so enum fields stay lax.
-LAX = Field(strict=False)
+Id = Annotated[str, Strict(), Field(pattern=KEBAB, min_length=1, max_length=80)]
+Text = Annotated[str, Strict(), Field(min_length=1)]
+Year = Annotated[int, Strict()]
+Number = Annotated[float, Strict()]  # an int too, as TOML writes whole numbers
+Count = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
+Date = Annotated[dt.date, Strict()]
+# Enum fields are lax: strict, they would want enum instances, and TOML gives strings.
 
 
 class Kind(StrEnum):
@@ -64,31 +74,43 @@ class Comparator(StrEnum):
     ABOUT = "about"
 
 
-class Record(BaseModel):
+class Record:
     """Strict and closed: a misspelt key is an error, not silently ignored."""
 
-    # Built at the end of this module, see `_build`.
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+    __slots__ = ()
+    __pydantic_config__ = ConfigDict(extra="forbid")
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # every record is a dataclass (see `record`)
 
 
+R = TypeVar("R")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def record(cls: type[R]) -> type[R]:
+    """A record type: frozen, with slots, its fields named when it is made (they are many, and optional)."""
+    return dataclass(slots=True, frozen=True, kw_only=True)(cls)
+
+
+@record
 class Source(Record):
     id: Id
     title: Text
     publisher: Text
-    published: dt.date | None = None
+    published: Date | None = None
     url: Text | None = None
     document: Text | None = None
-    language: Annotated[str, Field(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")]
-    accessed: dt.date | None = None
+    language: Annotated[str, Strict(), Field(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")]
+    accessed: Date | None = None
     reliability: Text | None = None
 
 
 # Provisional in SDMX's sense (OBS_STATUS P and E): a later figure may replace it.
 PROVISIONAL = frozenset({Status.PRELIMINARY, Status.ESTIMATE})
 # "2021-07" or "2021-07-22": the day or month a stock was counted, or a flow summed up to.
-AsOf = Annotated[str, Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")]
+AsOf = Annotated[str, Strict(), Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")]
 
 
+@record
 class Citation(Record):
     """Another source stating the same figure, in its own words."""
 
@@ -97,23 +119,23 @@ class Citation(Record):
     note: Text | None = None
 
 
+@record
 class Observation(Record):
     year: Year
-    value: float
-    qualifier: Annotated[Qualifier, LAX] | None = None
-    status: Annotated[Status, LAX] = Status.FINAL
+    value: Number
+    qualifier: Qualifier | None = None
+    status: Status = Status.FINAL
     as_of: AsOf | None = None
     # SDMX's break (OBS_STATUS B): definition, scope or method change from this value on.
-    series_break: bool = False
-    revision: bool = False
+    series_break: Flag = False
+    revision: Flag = False
     vintage: Text | None = None
-    used: bool = True
-    # default_factory: a `= []` default is deep-copied for every record, which validation pays for.
-    derived_from: list[Text] = Field(default_factory=list)
+    used: Flag = True
+    derived_from: list[Text] = field(default_factory=list)
     source: Id
     quote: Text
     note: Text | None = None
-    corroborated_by: list[Citation] = Field(default_factory=list)
+    corroborated_by: list[Citation] = field(default_factory=list)
 
     @property
     def provisional(self) -> bool:
@@ -121,36 +143,38 @@ class Observation(Record):
 
     def citations(self) -> list[Citation]:
         """Every source that states the value: the first, then the corroborating ones."""
-        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
+        return [Citation(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
+@record
 class Target(Record):
-    value: float
-    comparator: Annotated[Comparator, LAX]
+    value: Number
+    comparator: Comparator
     deadline: Year
     set_in: Year | None = None
     baseline_year: Year | None = None
-    baseline_value: float | None = None
+    baseline_value: Number | None = None
     label: Text | None = None  # the plan that states the target
     # A target for the mean of the yearly values from set_in to the deadline ("about 5% a year").
-    average: bool = False
+    average: Flag = False
     source: Id
     quote: Text
     note: Text | None = None
-    corroborated_by: list[Citation] = Field(default_factory=list)
+    corroborated_by: list[Citation] = field(default_factory=list)
 
     def citations(self) -> list[Citation]:
-        return [Citation.model_construct(source=self.source, quote=self.quote), *self.corroborated_by]
+        return [Citation(source=self.source, quote=self.quote), *self.corroborated_by]
 
 
 def _name_citation(source: str | None, quote: str | None) -> Citation | None:
     """The citation of a Chinese name, when the record gives one of its own."""
-    return None if source is None or quote is None else Citation.model_construct(source=source, quote=quote)
+    return None if source is None or quote is None else Citation(source=source, quote=quote)
 
 
+@record
 class Indicator(Record):
     id: Id
-    center: Annotated[Center, LAX]
+    center: Center
     name: Text
     # The official Chinese name, cited like a figure: a source and its words stating the name.
     # Without them, the name must appear in one of the indicator's own quotes.
@@ -158,12 +182,12 @@ class Indicator(Record):
     name_zh_source: Id | None = None
     name_zh_quote: Text | None = None
     unit: Text
-    kind: Annotated[Kind, LAX]
-    direction: Annotated[Direction, LAX]
+    kind: Kind
+    direction: Direction
     description: Text
-    headline: bool = False
-    observations: list[Observation] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    headline: Flag = False
+    observations: list[Observation] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
 
     @property
     def is_percent(self) -> bool:
@@ -199,9 +223,10 @@ def _month(value: dt.date | str) -> dt.date | str:
 
 # A publication date as precise as the source shows it: a TOML date, or "2016-09", or "2019".
 # One validator rather than a union, so that a bad value is one problem, not one per member.
-Published = Annotated[dt.date | str, AfterValidator(_month)]
+Published = Annotated[Date | Annotated[str, Strict()], AfterValidator(_month)]
 
 
+@record
 class Entry(Record):
     """One city's place in one edition, as a source states it.
 
@@ -213,32 +238,34 @@ class Entry(Record):
 
     city: Text
     listed_as: Text | None = None
-    rank: int | None = None
-    outside_top: int | None = None
-    score: float | None = None
-    from_order: bool = False
+    rank: Count | None = None
+    outside_top: Count | None = None
+    score: Number | None = None
+    from_order: Flag = False
     source: Id
     quote: Text
     score_quote: Text | None = None
     note: Text | None = None
 
 
+@record
 class Edition(Record):
     name: Text
     year: Year
     published: Published | None = None
     data_year: Year | None = None
     note: Text | None = None
-    entries: list[Entry] = Field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
     def entry(self, city: str) -> Entry | None:
         return next((e for e in self.entries if e.city == city), None)
 
 
+@record
 class RankTarget(Record):
     """A plan's ambition for a place in a ranking: to be within the top `rank` by the deadline."""
 
-    rank: int
+    rank: Count
     deadline: Year
     set_in: Year | None = None
     label: Text | None = None
@@ -247,6 +274,7 @@ class RankTarget(Record):
     note: Text | None = None
 
 
+@record
 class Benchmark(Record):
     id: Id
     name: Text
@@ -256,11 +284,11 @@ class Benchmark(Record):
     producer: Text
     ranks: Text
     score_unit: Text | None = None
-    centers: Annotated[list[Annotated[Center, LAX]], Field(min_length=1)]
-    frequency: Annotated[Frequency, LAX]
+    centers: Annotated[list[Center], Field(min_length=1)]
+    frequency: Frequency
     description: Text | None = None
-    editions: list[Edition] = Field(default_factory=list)
-    targets: list[RankTarget] = Field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    targets: list[RankTarget] = field(default_factory=list)
 
     def cited(self) -> list[Entry | RankTarget]:
         return [*(e for ed in self.editions for e in ed.entries), *self.targets]
@@ -269,10 +297,11 @@ class Benchmark(Record):
         return _name_citation(self.name_zh_source, self.name_zh_quote)
 
 
+@dataclass(frozen=True, kw_only=True)  # no slots: `sources_by_id` is cached in its __dict__
 class Dataset(Record):
-    sources: list[Source] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    benchmarks: list[Benchmark] = Field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    benchmarks: list[Benchmark] = field(default_factory=list)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -309,19 +338,27 @@ class Dataset(Record):
         return citing
 
 
-def _build(*models: type[BaseModel]) -> None:
-    """Build the validators now, with pydantic's plugin search off (as typer does for its own):
-    fc uses no plugin, and the search reads the metadata of every installed distribution."""
-    previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
-    try:
-        for model in models:
-            model.model_rebuild(force=True)
-    finally:
-        if previous is None:
-            del os.environ["PYDANTIC_DISABLE_PLUGINS"]
-        else:
-            os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
 
 
-_build(Source, Citation, Observation, Target, Indicator, Entry, Edition, RankTarget, Benchmark, Dataset)
+def adapter(kind: type[R]) -> TypeAdapter[R]:
+    """The validator and serializer of a record type (or `Dataset`), built on first use with pydantic's
+    plugin search off (as typer does for its own): fc uses no plugin, and the search reads the metadata
+    of every installed distribution."""
+    if (found := _ADAPTERS.get(kind)) is None:
+        previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+        os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+        try:
+            found = _ADAPTERS[kind] = TypeAdapter(kind)
+        finally:
+            if previous is None:
+                del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+            else:
+                os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
+    return found
+
+
+def dump(item: Record, **options: Any) -> dict[str, Any]:
+    """A record as plain values (`mode="json"` for JSON), as pydantic's `model_dump` gave them."""
+    dumped: dict[str, Any] = adapter(type(item)).dump_python(item, **options)
+    return dumped

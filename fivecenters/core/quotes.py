@@ -91,7 +91,7 @@ def name_evidence(record: Indicator | Benchmark) -> Citation | None:
         return citation
     return next(
         (
-            Citation.model_construct(source=cited.source, quote=cited.quote)
+            Citation(source=cited.source, quote=cited.quote)
             for cited in record.cited()
             if name_in_quote(record.name_zh, cited.quote)
         ),

@@ -1,6 +1,6 @@
 """The JSON Schema of the data file, for editors: completion, hover help and checks as people type.
 
-Generated from the pydantic models, so it cannot drift from what `fc validate`
+Generated from the records' pydantic schema, so it cannot drift from what `fc validate`
 accepts by shape; the cross-record rules (unique ids, cited sources, quotes in
 documents) stay with `fc validate`. Editors and taplo read JSON Schema draft 7
 best, so the choices (centers, kinds, qualifiers, statuses …) are written as an
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
 from fivecenters.core.model import (
     Benchmark,
     Citation,
@@ -24,13 +22,15 @@ from fivecenters.core.model import (
     Indicator,
     Observation,
     RankTarget,
+    Record,
     Source,
     Target,
+    adapter,
 )
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-MODELS: dict[type[BaseModel], str] = {
+MODELS: dict[type[Record], str] = {
     Dataset: "A Five Centers data file: the sources, the indicators with their observations and targets, "
     "and the benchmarks that rank Shanghai among other cities.",
     Source: "A document that observations and targets cite. It needs a url, a document, or both.",
@@ -44,7 +44,7 @@ MODELS: dict[type[BaseModel], str] = {
     Citation: "Another source stating the same figure or target, with its own words.",
 }
 
-FIELDS: dict[type[BaseModel], dict[str, str]] = {
+FIELDS: dict[type[Record], dict[str, str]] = {
     Dataset: {
         "sources": "The documents cited, one [[sources]] table each.",
         "indicators": "The indicators, one [[indicators]] table each.",
@@ -175,7 +175,7 @@ def _field(node: dict[str, Any], enums: dict[str, Any], description: str) -> dic
 
 
 def json_schema() -> dict[str, Any]:
-    schema = Dataset.model_json_schema(mode="validation")
+    schema = adapter(Dataset).json_schema(mode="validation")
     definitions = schema.pop("$defs")
     enums = {name: node for name, node in definitions.items() if "enum" in node}
     models = {model.__name__: model for model in MODELS}

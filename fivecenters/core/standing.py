@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from fivecenters.core.centers import Center
-from fivecenters.core.model import Benchmark, Dataset, Edition, Entry, RankTarget
+from fivecenters.core.model import Benchmark, Dataset, Edition, Entry, RankTarget, dump
 from fivecenters.core.results import RecordDict, Result, plain_fields
 
 SUBJECT = "Shanghai"
@@ -49,7 +49,7 @@ def placed(entry: Entry | None) -> bool:
 
 
 def entry_record(entry: Entry) -> dict[str, Any]:
-    return entry.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {"city": entry.city}
+    return dump(entry, mode="json", exclude_none=True, exclude_defaults=True) | {"city": entry.city}
 
 
 @dataclass(frozen=True)

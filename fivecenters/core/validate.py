@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from fivecenters.core.benchmark_checks import benchmark_stats, check_benchmarks, raw_benchmark_citations
 from fivecenters.core.centers import Center
@@ -32,15 +32,15 @@ from fivecenters.core.load import (
 )
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
-from fivecenters.core.model import Benchmark, Dataset, Indicator, Source
+from fivecenters.core.model import Benchmark, Dataset, Indicator, Record, Source, adapter
 from fivecenters.core.problems import KeyPath, Problem, Report
 from fivecenters.core.text import BIDI, CONTROL, LINE_BREAK, ZERO_WIDTH
 
-M = TypeVar("M", bound=BaseModel)
-MODELS: dict[str, type[BaseModel]] = {"sources": Source, "indicators": Indicator, "benchmarks": Benchmark}
+M = TypeVar("M", bound=Record)
+MODELS: dict[str, type[Record]] = {"sources": Source, "indicators": Indicator, "benchmarks": Benchmark}
 
 _PYDANTIC_CODES = {
-    "extra_forbidden": Code.UNKNOWN_KEY,
+    "unexpected_keyword_argument": Code.UNKNOWN_KEY,
     "missing": Code.MISSING_FIELD,
     "enum": Code.INVALID_VALUE,
     "string_pattern_mismatch": Code.INVALID_VALUE,
@@ -50,7 +50,7 @@ _PYDANTIC_CODES = {
 
 def _validated(checker: Checker, model: type[M], raw: Any, path: KeyPath) -> M | None:
     try:
-        return model.model_validate(raw)
+        return adapter(model).validate_python(raw)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             checker.add((*path, *error["loc"]), *_describe(error))
@@ -60,7 +60,7 @@ def _validated(checker: Checker, model: type[M], raw: Any, path: KeyPath) -> M |
 def _describe(error: Any) -> tuple[Code, str]:
     kind, loc = error["type"], error["loc"]
     name = str(loc[-1]) if loc else "value"
-    if kind == "extra_forbidden":
+    if kind == "unexpected_keyword_argument":  # a key the record does not have (extra="forbid")
         return Code.UNKNOWN_KEY, f"unknown key '{name}'"
     if kind == "missing":
         return Code.MISSING_FIELD, f"required key '{name}' is missing"
@@ -74,8 +74,16 @@ def _describe(error: Any) -> tuple[Code, str]:
         return Code.INVALID_VALUE, f"'{name}': {error['ctx']['error']}"
     if kind in ("string_pattern_mismatch", "string_too_long") and name in ("id", "source"):
         return Code.INVALID_ID, f"'{error['input']}' is not a kebab-case id (a-z, 0-9, hyphens; at most 80 characters)"
+    if kind == "dataclass_type":  # worded as when the records were pydantic models
+        return Code.WRONG_TYPE, _wrong_type(
+            name, f"input should be a valid dictionary or instance of {error['ctx']['class_name']}", error
+        )
     code = _PYDANTIC_CODES.get(kind, Code.WRONG_TYPE)
-    return code, f"'{name}': {error['msg'][0].lower()}{error['msg'][1:]} (got {type(error['input']).__name__})"
+    return code, _wrong_type(name, error["msg"][0].lower() + error["msg"][1:], error)
+
+
+def _wrong_type(name: str, expected: str, error: Any) -> str:
+    return f"'{name}': {expected} (got {type(error['input']).__name__})"
 
 
 def validate_file(path: Path, today: dt.date | None = None) -> tuple[Report, Dataset | None]:
@@ -164,7 +172,7 @@ def _locate(problems: list[Problem], text: Callable[[], str]) -> list[Problem]:
 
 
 def _dataset(indexed: Indexed) -> Dataset:
-    return Dataset.model_construct(
+    return Dataset(
         sources=[s for _, s in indexed.sources],
         indicators=[i for _, i in indexed.indicators],
         benchmarks=[b for _, b in indexed.benchmarks],

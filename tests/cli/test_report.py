@@ -12,6 +12,7 @@ import struct
 import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -108,13 +109,9 @@ def test_report_shows_every_center_indicator_and_source(report: Path) -> None:
 
 
 def test_report_escapes_data_and_links_only_web_urls() -> None:
-    hostile_source = DATASET.sources[1].model_copy(
-        update={"title": "<script>alert(1)</script>", "url": "javascript:alert(2)"}
-    )
-    hostile_indicator = DATASET.indicators[0].model_copy(update={"name": '<img src="http://evil.example/x.png">'})
-    dataset = DATASET.model_copy(
-        update={"sources": [DATASET.sources[0], hostile_source], "indicators": [hostile_indicator]}
-    )
+    hostile_source = replace(DATASET.sources[1], title="<script>alert(1)</script>", url="javascript:alert(2)")
+    hostile_indicator = replace(DATASET.indicators[0], name='<img src="http://evil.example/x.png">')
+    dataset = replace(DATASET, sources=[DATASET.sources[0], hostile_source], indicators=[hostile_indicator])
     html = report_html(dataset, "hostile.toml")
     assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
     page = Page(html)
@@ -320,16 +317,9 @@ def test_contents_list_every_center_and_indicator(tmp_path: Path) -> None:
 def test_long_observation_lists_are_folded(tmp_path: Path) -> None:
     dataset = DATASET
     gdp = dataset.indicators[0]
-    many = [gdp.observations[-1].model_copy(update={"year": 2000 + n}) for n in range(FOLD + 3)]
+    many = [replace(gdp.observations[-1], year=2000 + n) for n in range(FOLD + 3)]
     short = gdp.observations[:FOLD]
-    data = dataset.model_copy(
-        update={
-            "indicators": [
-                gdp.model_copy(update={"observations": many}),
-                gdp.model_copy(update={"id": "short", "observations": short}),
-            ]
-        }
-    )
+    data = replace(dataset, indicators=[replace(gdp, observations=many), replace(gdp, id="short", observations=short)])
     page = report_html(data, "test.toml")
     assert f"<details>\n<summary>Observations ({FOLD + 3})</summary>" in page, "a long list starts folded"
     assert f"<details open>\n<summary>Observations ({len(short)})</summary>" in page, "a short one starts open"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from fivecenters.core.checks import value_problems
 from fivecenters.core.codes import Code
 from fivecenters.core.load import DataError
-from fivecenters.core.model import Indicator
+from fivecenters.core.model import Indicator, adapter
 from fivecenters.core.problems import Report
 from fivecenters.core.validate import check_document, load_dataset, validate_file
 from tests.support.base import (
@@ -225,7 +225,7 @@ def test_validate_never_raises_on_any_value(write_data: WriteData, leaf: tuple[A
 
 
 def indicator(kind: str, unit: str) -> Indicator:
-    return Indicator.model_validate(
+    return adapter(Indicator).validate_python(
         {**BASE_DATA["indicators"][0], "kind": kind, "unit": unit, "observations": [], "targets": []}
     )
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import FrozenInstanceError
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from fivecenters.core.model import Dataset, Indicator, Kind, Observation, Source, Status, Target
+from fivecenters.core.model import Dataset, Indicator, Kind, Observation, Source, Status, Target, adapter
 from tests.support.base import BASE_DATA
 
 
@@ -24,7 +25,7 @@ def raw_indicator(**changes: Any) -> dict[str, Any]:
 def error_of(model: type[Any], raw: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
     """The type and location of the only validation error."""
     with pytest.raises(ValidationError) as caught:
-        model.model_validate(raw)
+        adapter(model).validate_python(raw)
     errors = caught.value.errors()
     assert len(errors) == 1, errors
     return errors[0]["type"], errors[0]["loc"]
@@ -34,7 +35,7 @@ def error_of(model: type[Any], raw: dict[str, Any]) -> tuple[str, tuple[str | in
 
 
 def test_base_records_validate() -> None:
-    dataset = Dataset.model_validate(BASE_DATA)
+    dataset = adapter(Dataset).validate_python(BASE_DATA)
     assert [s.id for s in dataset.sources] == [s["id"] for s in BASE_DATA["sources"]]
     assert dataset.indicator("container-throughput") is dataset.indicators[0]
     assert dataset.source("shipping-plan") is dataset.sources[1]
@@ -46,9 +47,9 @@ def test_misspelt_key_is_an_error_not_ignored() -> None:
     raw = raw_observation()
     raw["vlaue"] = raw.pop("value")
     with pytest.raises(ValidationError) as caught:
-        Observation.model_validate(raw)
+        adapter(Observation).validate_python(raw)
     found = {(e["type"], e["loc"]) for e in caught.value.errors()}
-    assert found == {("extra_forbidden", ("vlaue",)), ("missing", ("value",))}
+    assert found == {("unexpected_keyword_argument", ("vlaue",)), ("missing", ("value",))}
 
 
 @pytest.mark.parametrize(
@@ -71,13 +72,13 @@ def test_wrong_types_are_rejected(key: str, value: object) -> None:
 
 
 def test_an_integer_value_is_a_number() -> None:
-    observation = Observation.model_validate({**raw_observation(), "value": 47})
+    observation = adapter(Observation).validate_python({**raw_observation(), "value": 47})
     assert observation.value == 47.0
     assert isinstance(observation.value, float)
 
 
 def test_defaults() -> None:
-    observation = Observation.model_validate(raw_observation())
+    observation = adapter(Observation).validate_python(raw_observation())
     assert (observation.status, observation.used, observation.revision) == (Status.FINAL, True, False)
     assert observation.qualifier is None
     assert observation.derived_from == []
@@ -85,7 +86,7 @@ def test_defaults() -> None:
 
 @pytest.mark.parametrize("status", list(Status))
 def test_every_status_is_accepted(status: Status) -> None:
-    observation = Observation.model_validate({**raw_observation(), "status": status.value})
+    observation = adapter(Observation).validate_python({**raw_observation(), "status": status.value})
     assert observation.status is status
 
 
@@ -106,7 +107,7 @@ def test_enums_reject_other_words(model: type[Any], raw: dict[str, Any], key: st
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_every_kind_is_accepted(kind: Kind) -> None:
-    assert Indicator.model_validate(raw_indicator(kind=kind.value)).kind is kind
+    assert adapter(Indicator).validate_python(raw_indicator(kind=kind.value)).kind is kind
 
 
 @pytest.mark.parametrize("bad_id", ["Container", "container_throughput", "-container", "container-", "a--b", ""])
@@ -123,28 +124,28 @@ def test_nested_error_location_points_into_the_observation() -> None:
 
 
 def test_records_are_frozen() -> None:
-    source = Source.model_validate(BASE_DATA["sources"][0])
-    with pytest.raises(ValidationError):
+    source = adapter(Source).validate_python(BASE_DATA["sources"][0])
+    with pytest.raises(FrozenInstanceError):
         source.id = "other"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(("unit", "expected"), [("%", True), (" % ", True), ("percent", False), ("% of GDP", False)])
 def test_is_percent(unit: str, expected: bool) -> None:
-    assert Indicator.model_validate(raw_indicator(unit=unit)).is_percent is expected
+    assert adapter(Indicator).validate_python(raw_indicator(unit=unit)).is_percent is expected
 
 
 def test_used_observations_are_oldest_first_without_unused() -> None:
     raw = raw_indicator()
     observations = list(reversed(raw["observations"]))
     observations[0] = {**observations[0], "used": False}
-    indicator = Indicator.model_validate({**raw, "observations": observations})
+    indicator = adapter(Indicator).validate_python({**raw, "observations": observations})
     expected = sorted(o["year"] for o in observations if o.get("used", True))
     assert [o.year for o in indicator.used_observations()] == expected
     assert len(expected) == len(observations) - 1
 
 
 def test_sources_are_looked_up_by_id_first_one_winning() -> None:
-    dataset = Dataset.model_validate(
+    dataset = adapter(Dataset).validate_python(
         {
             "sources": [
                 {"id": f"s{n}", "title": f"T{n}", "publisher": "P", "url": "https://x", "language": "en"}

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.model import Citation, Indicator, Observation
+from fivecenters.core.centers import Center
+from fivecenters.core.model import Citation, Direction, Indicator, Kind, Observation
 from fivecenters.core.quotes import (
     _aho_corasick,
     found_in,
@@ -166,23 +167,33 @@ def test_name_in_quote(name: str, quote: str, found: bool) -> None:
     assert name_in_quote(name, quote) is found
 
 
-def _indicator(**names: str) -> Indicator:
+def _indicator(**names: str | None) -> Indicator:
     observations = [
-        Observation.model_construct(year=2022, value=4.7, source="a", quote="4700万标准箱", corroborated_by=[]),
-        Observation.model_construct(
+        Observation(year=2022, value=4.7, source="a", quote="4700万标准箱"),
+        Observation(
             year=2023,
             value=4.9,
             source="b",
             quote="49 million",
-            corroborated_by=[Citation.model_construct(source="c", quote="集装箱吞吐量4915.8万标准箱")],
+            corroborated_by=[Citation(source="c", quote="集装箱吞吐量4915.8万标准箱")],
         ),
     ]
-    return Indicator.model_construct(id="teu", observations=observations, targets=[], **names)
+    return Indicator(
+        id="teu",
+        center=Center.SHIPPING,
+        name="Container throughput",
+        unit="million TEU",
+        kind=Kind.FLOW,
+        direction=Direction.HIGHER,
+        description="Containers handled by the port.",
+        observations=observations,
+        **names,
+    )
 
 
 def test_a_name_is_evidenced_by_its_own_citation_first_then_by_any_quote_holding_it() -> None:
     own = _indicator(name_zh="集装箱吞吐量", name_zh_source="s", name_zh_quote="集装箱吞吐量")
-    assert name_evidence(own) == Citation.model_construct(source="s", quote="集装箱吞吐量")
+    assert name_evidence(own) == Citation(source="s", quote="集装箱吞吐量")
     implied = name_evidence(_indicator(name_zh="集装箱吞吐量", name_zh_source=None, name_zh_quote=None))
     assert (implied.source, implied.quote) == ("c", "集装箱吞吐量4915.8万标准箱")  # type: ignore[union-attr]
     assert name_evidence(_indicator(name_zh="港口吞吐量", name_zh_source=None, name_zh_quote=None)) is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from rich.cells import cell_len
@@ -27,7 +28,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def test_svg_escapes_data_text() -> None:
     gdp = DATASET.indicator("gdp")
     assert gdp is not None
-    hostile = gdp.model_copy(update={"name": "<script>alert(1)</script> & co", "unit": 'yuan" onload="x'})
+    hostile = replace(gdp, name="<script>alert(1)</script> & co", unit='yuan" onload="x')
     plot = plot_of(state_of(hostile), DATASET)
     assert plot is not None
     svg = line_chart(plot)
@@ -62,9 +63,7 @@ def test_value_axis_has_round_ticks_covering_the_values() -> None:
 
 
 PUBLISHER = "Test Statistics Bureau"
-WITH_SRC = DATASET.model_copy(
-    update={"sources": [DATASET.sources[0].model_copy(update={"id": "src", "publisher": PUBLISHER})]}
-)
+WITH_SRC = replace(DATASET, sources=[replace(DATASET.sources[0], id="src", publisher=PUBLISHER)])
 
 
 def plot(*observations, kind: Kind = Kind.FLOW) -> Plot:
