@@ -87,7 +87,9 @@ def unit_contradiction(unit: str, value: float, quote: str) -> str | None:
     """
     if not value or not math.isfinite(value):
         return None
-    expected, stated = currency(unit), value_currency(value, quote)
+    expected = currency(unit)
+    # Most units name no currency: then the quote's need not be read (most of this check's time).
+    stated = value_currency(value, quote) if expected else None
     if expected and stated and expected != stated:
         return f"the quote is in {stated}, the indicator's unit '{unit}' in {expected}"
     scaled = list(_scaled_numbers(quote))
