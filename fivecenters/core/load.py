@@ -237,20 +237,35 @@ def record_slices(data: bytes, size: int = SLICE_BYTES) -> list[slice] | None:
         return None
     cuts = [0]
     table = b""  # the record table the lines belong to
+    kinds: dict[bytes, tuple[bool, bytes]] = {}  # a file's header lines are mostly a few, many times over
     first = _FIRST_BRACKET_LINE.match(data)
     for line in itertools.chain([first] if first else [], _BRACKET_LINE.finditer(data)):
-        if header := _RECORD_HEADER.fullmatch(line[1]):
+        if (kind := kinds.get(line[1])) is None:
+            kind = _line_kind(line[1])
+            if len(kinds) < 64:
+                kinds[line[1]] = kind
+        is_record, name = kind
+        if is_record:
             if not table and not _only_comments(data[: line.start(1)]):
                 return None
-            table = header[1]
+            table = name
             if line.start(1) - cuts[-1] >= max(size, 1):
                 cuts.append(line.start(1))
-        elif not table or (inner := _INNER_HEADER.match(line[1])) is None or inner[1] != table:
+        elif not table or name != table:
             return None
     if not table:
         return None
     cuts.append(len(data))
     return [slice(start, end) for start, end in itertools.pairwise(cuts)]
+
+
+def _line_kind(line: bytes) -> tuple[bool, bytes]:
+    """Whether a line that opens with a bracket is a record's header, and the record table it is
+    about (b"" for none: the line is no header of a record table or within one)."""
+    if header := _RECORD_HEADER.fullmatch(line):
+        return True, header[1]
+    inner = _INNER_HEADER.match(line)
+    return False, inner[1] if inner else b""
 
 
 def _only_comments(text: bytes) -> bool:

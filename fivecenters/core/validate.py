@@ -283,7 +283,7 @@ def _raw_citations(record: dict[str, Any]) -> set[str]:
 # break inside a string needs an escape or a multi-line string; bidi and invisible characters
 # may stand raw or as \u escapes.
 _RAW_SUSPECT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\"\"\"|'''"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SUSPECT_ESCAPE = re.compile(r"\\[bfrexnuU]")
 # Fields shown on one line (table cells, CSV cells, headings): a line break in one forges lines.
@@ -291,8 +291,12 @@ SINGLE_LINE = frozenset({"title", "publisher", "url", "document", "name", "unit"
 
 
 def _may_hold_control_characters(text: str) -> bool:
-    """A scan of the text in C, so that a clean file skips the walk through every parsed value."""
-    return bool(_RAW_SUSPECT.search(text) or ("\\" in text and _SUSPECT_ESCAPE.search(text)))
+    """A scan of the text in C, so that a clean file skips the walk through every parsed value.
+    Multi-line strings are looked for apart: in one pattern with the characters, they made the scan
+    three times as slow."""
+    return bool(
+        '"""' in text or "'''" in text or _RAW_SUSPECT.search(text) or ("\\" in text and _SUSPECT_ESCAPE.search(text))
+    )
 
 
 def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = (), key: str = "") -> None:
