@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Longest first, so that 万亿 is read before 万 and 亿.
 SCALES = {
@@ -74,9 +75,21 @@ def value_currency(value: float, quote: str) -> str | None:
     return currency(text)
 
 
+# A piece of every scale word: a quote with none of them, lowercased, states no scaled number, and
+# most quotes are passed over without the slower search of the pattern.
+_SCALE_PIECES = ("llion", "ousand", "trln", "bln", "兆", "亿", "億", "万", "萬", "千")
+
+
 def _scaled_numbers(quote: str) -> Iterator[tuple[float, float, str]]:
-    for match in _SCALED.finditer(unicodedata.normalize("NFKC", quote)):
-        yield float(match[1].replace(",", "")), SCALES[match[2].lower()], match[0]
+    text = unicodedata.normalize("NFKC", quote)
+    lowered = text.lower()
+    if not any(piece in lowered for piece in _SCALE_PIECES):
+        return
+    for match in _SCALED.finditer(text):
+        # The pattern ignores case as regular expressions do, so a dotless ı matches an i: such a
+        # word, which lowercases to no scale word, is none.
+        if scale := SCALES.get(match[2].lower()):
+            yield float(match[1].replace(",", "")), scale, match[0]
 
 
 def unit_contradiction(unit: str, value: float, quote: str) -> str | None:
@@ -87,19 +100,25 @@ def unit_contradiction(unit: str, value: float, quote: str) -> str | None:
     """
     if not value or not math.isfinite(value):
         return None
-    expected = currency(unit)
+    expected, unit_multiplier = _unit_terms(unit)
     # Most units name no currency: then the quote's need not be read (most of this check's time).
     stated = value_currency(value, quote) if expected else None
     if expected and stated and expected != stated:
         return f"the quote is in {stated}, the indicator's unit '{unit}' in {expected}"
     scaled = list(_scaled_numbers(quote))
-    target = abs(value) * unit_scale(unit)
+    target = abs(value) * unit_multiplier
     if not scaled or any(math.isclose(number * scale, target, rel_tol=1e-9) for number, scale, _ in scaled):
         return None
     for number, scale, text in scaled:
         if number and _same_digits(number, abs(value)):
             return f"the quote's '{text}' is {number * scale:g}, but {value:g} {unit} is {target:g}"
     return None
+
+
+@lru_cache(maxsize=256)
+def _unit_terms(unit: str) -> tuple[str | None, float]:
+    """A unit's currency and scale: an indicator's unit, asked of each of its figures and quotes."""
+    return currency(unit), unit_scale(unit)
 
 
 def _same_digits(a: float, b: float) -> bool:

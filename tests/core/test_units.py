@@ -19,6 +19,15 @@ from fivecenters.core.units import unit_contradiction, unit_scale, value_currenc
         ("million TEU", 47.3, "In 2022 the port handled 47.3 million TEUs.", False),
         ("trillion yuan", 47.3, "In 2022 the port handled 47.3 million TEUs.", True),
         ("%", 4.4, "about 4.4% of its GDP", False),
+        # Scale words in capitals or full width are read; one with a dotless ı (which the pattern's
+        # case-insensitive i matches) is no scale word, and no crash.
+        ("trillion yuan", 47.3, "47.3 MILLION TEUs", True),
+        ("trillion yuan", 47.3, "47.3 ｍｉｌｌｉｏｎ TEUs", True),
+        ("trillion yuan", 47.3, "47.3 mıllıon TEUs", False),
+        ("trillion yuan", 47.3, "47.3 MİLLİON or 4.73 billion", True),
+        ("trillion yuan", 47.3, "47.3 THOUSAND TEUs", True),
+        ("trillion yuan", 0.0473, "４７３亿元", False),
+        ("trillion yuan", 4.73, "４７３亿元", True),
     ],
 )
 def test_unit_contradiction(unit: str, value: float, quote: str, contradicts: bool) -> None:
