@@ -272,6 +272,16 @@ def _only_comments(text: bytes) -> bool:
     return all(not line.strip() or line.lstrip().startswith(b"#") for line in text.split(b"\n"))
 
 
+def text_lines(data: bytes, block: int = SLICE_BYTES) -> Iterator[str]:
+    """The lines of a data file's text (split at line feeds, as TOML counts lines), decoded a block
+    at a time: positions in a large file are found without its whole text."""
+    start = 0
+    while (end := data.find(b"\n", start + block)) != -1:
+        yield from str(memoryview(data)[start:end], "utf-8").split("\n")
+        start = end + 1
+    yield from str(memoryview(data)[start:], "utf-8").split("\n")
+
+
 def parse_slice(data: bytes, part: slice) -> tuple[str, dict[str, Any]] | None:
     """A slice's text and tables; None when it does not decode or parse alone (see `record_slices`)."""
     try:

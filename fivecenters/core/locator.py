@@ -6,6 +6,7 @@ Built only when a problem needs a position: a clean file never pays for it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from fivecenters.core.problems import KeyPath
 
@@ -37,21 +38,31 @@ def _bracket_balance(line: str) -> int:
 
 
 class Locator:
-    """Maps key paths such as ("indicators", 3, "observations", 0, "year") to lines."""
+    """Maps key paths such as ("indicators", 3, "observations", 0, "year") to lines.
 
-    def __init__(self, text: str) -> None:
+    `text` is the file's text or its lines (split at line feeds). Given `wanted`, it keeps only the
+    positions of those paths and of the tables around them, and no `headers`: to locate a few
+    problems in a large file, a position for every key of it would take more memory than its records.
+    """
+
+    def __init__(self, text: str | Iterable[str], wanted: Collection[KeyPath] | None = None) -> None:
         self._positions: dict[KeyPath, tuple[int, int]] = {}
+        self._wanted = None if wanted is None else {path[:end] for path in wanted for end in range(1, len(path) + 1)}
         self.headers: list[tuple[KeyPath, int]] = []  # every table header, in file order, with its line
-        self._scan(text)
+        # Lines end at LF only, as tomllib counts them: splitlines() would also split
+        # at U+2028, U+0085 and others that TOML strings may hold.
+        self._scan(text.split("\n") if isinstance(text, str) else text)
 
-    def _scan(self, text: str) -> None:
+    def _keep(self, path: KeyPath, position: tuple[int, int]) -> None:
+        if self._wanted is None or path in self._wanted:
+            self._positions.setdefault(path, position)
+
+    def _scan(self, lines: Iterable[str]) -> None:
         counts: dict[KeyPath, int] = {}
         table: KeyPath = ()
         open_string: str | None = None
         open_brackets = 0  # inside a value array that spans lines
-        # Lines end at LF only, as tomllib counts them: splitlines() would also split
-        # at U+2028, U+0085 and others that TOML strings may hold.
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, line in enumerate(lines, start=1):
             if open_string:
                 if line.count(open_string) % 2 == 1:
                     open_string = None
@@ -61,12 +72,13 @@ class Locator:
                 continue
             if header := _HEADER.match(line):
                 table = self._header_path(header[2], header[1] == "[[", counts)
-                self._positions.setdefault(table, (number, line.index("[") + 1))
-                self.headers.append((table, number))
+                self._keep(table, (number, line.index("[") + 1))
+                if self._wanted is None:
+                    self.headers.append((table, number))
                 continue
             if key := _KEY.match(line):
                 name = key[2].strip("\"'")
-                self._positions.setdefault((*table, name), (number, len(key[1]) + 1))
+                self._keep((*table, name), (number, len(key[1]) + 1))
                 rest = line[key.end() :]
                 for delimiter in _MULTILINE:
                     if rest.count(delimiter) % 2 == 1:

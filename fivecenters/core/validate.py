@@ -8,7 +8,7 @@ validated.
 import datetime as dt
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -29,6 +29,7 @@ from fivecenters.core.load import (
     read_data,
     read_stream_data,
     record_slices,
+    text_lines,
 )
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
@@ -123,7 +124,7 @@ def _validate(
             del raw
         located = read if rereadable else (lambda kept=data: kept)
         del data
-        return _finish(checker, dataset, file, lambda: decode_text(located(), file))
+        return _finish(checker, dataset, file, lambda: text_lines(located()))
 
 
 @contextmanager
@@ -144,7 +145,7 @@ def check_document(
 ) -> tuple[Report, Dataset | None]:
     checker = Checker(base_dir, today or dt.date.today())
     _check_text(checker, raw, text)
-    return _finish(checker, _check_records(checker, raw), file, lambda: text)
+    return _finish(checker, _check_records(checker, raw), file, lambda: text.split("\n"))
 
 
 def _check_text(checker: Checker, raw: dict[str, Any], text: str) -> None:
@@ -152,21 +153,23 @@ def _check_text(checker: Checker, raw: dict[str, Any], text: str) -> None:
         _check_control_characters(checker, raw)
 
 
-def _finish(checker: Checker, dataset: Indexed, file: str, text: Callable[[], str]) -> tuple[Report, Dataset | None]:
+def _finish(
+    checker: Checker, dataset: Indexed, file: str, lines: Callable[[], Iterable[str]]
+) -> tuple[Report, Dataset | None]:
     citations = check_dataset(checker, dataset)
     check_benchmarks(checker, dataset.benchmarks, citations)
     check_sources_cited(checker, dataset, citations)
-    report = Report(file, _locate(checker.problems, text), _stats(dataset))
+    report = Report(file, _locate(checker.problems, lines), _stats(dataset))
     report.sort()
     return report, (None if report.errors else _dataset(dataset))
 
 
-def _locate(problems: list[Problem], text: Callable[[], str]) -> list[Problem]:
+def _locate(problems: list[Problem], lines: Callable[[], Iterable[str]]) -> list[Problem]:
     if not problems:
         return problems
     try:
-        locator = Locator(text())
-    except DataError:  # the file went away since it was read: report without positions
+        locator = Locator(lines(), wanted=[p.path for p in problems])
+    except (DataError, UnicodeDecodeError):  # the file went away or changed since it was read: no positions
         return problems
     return [p.located(*locator.locate(p.path)) for p in problems]
 

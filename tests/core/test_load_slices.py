@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fivecenters.core import validate
-from fivecenters.core.load import parse_slice, record_slices
+from fivecenters.core.load import parse_slice, record_slices, text_lines
+from fivecenters.core.locator import Locator
 from tests.support.base import BASE_TOML, WriteData
 from tests.support.defects import DEFECTS, Defect
 
@@ -177,3 +178,29 @@ def test_the_base_data_is_cut_at_every_record_once_its_trap_is_gone(
     report, dataset = validate.validate_file(write_data(text))
     assert dataset is not None and not report.problems
     assert parsed == parts
+
+
+# --- positions in a large file ------------------------------------------------------------------
+
+
+@given(st.text(st.sampled_from("ab\n\u00e9\u4e07\U0001f600\u2028\r"), max_size=60), st.integers(0, 12))
+def test_lines_decoded_a_block_at_a_time_are_the_lines_of_the_text(text: str, block: int) -> None:
+    assert list(text_lines(text.encode("utf-8"), block)) == text.split("\n")
+
+
+def key_paths(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every key and array index of parsed TOML, as paths."""
+    if isinstance(value, dict):
+        return [*([path] if path else []), *(p for k, v in value.items() for p in key_paths(v, (*path, k)))]
+    if isinstance(value, list):
+        return [path, *(p for n, v in enumerate(value) for p in key_paths(v, (*path, n)))]
+    return [path]
+
+
+def test_a_locator_for_a_few_paths_finds_them_where_a_full_one_does() -> None:
+    every = Locator(BASE_TOML)
+    paths = [*key_paths(tomllib.loads(BASE_TOML)), ("indicators", 1, "no-such-key"), ("nowhere", 0)]
+    for path in paths:
+        assert Locator(text_lines(BASE_TOML.encode(), 64), wanted=[path]).locate(path) == every.locate(path), path
+    few = Locator(BASE_TOML, wanted=paths[:3])
+    assert few.headers == [] and [few.locate(p) for p in paths[:3]] == [every.locate(p) for p in paths[:3]]
