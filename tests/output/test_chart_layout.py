@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -257,9 +258,9 @@ def line_plots(draw: st.DrawFn) -> Plot:
         for _ in range(draw(st.integers(0 if observations else 1, 3)))
     ]
     indicator = make_indicator(observations, targets, kind=kind, unit=draw(UNITS))
-    indicator = indicator.model_copy(update={"name": draw(WORDS)})
-    source = READING.sources[0].model_copy(update={"id": "src", "publisher": draw(WORDS)})
-    return line_plot(indicator, READING.model_copy(update={"sources": [source]}))
+    indicator = replace(indicator, name=draw(WORDS))
+    source = replace(READING.sources[0], id="src", publisher=draw(WORDS))
+    return line_plot(indicator, replace(READING, sources=[source]))
 
 
 @settings(deadline=None)
@@ -287,7 +288,7 @@ def rank_plots(draw: st.DrawFn) -> RankPlot:
     for index, year in enumerate(sorted(draw(st.lists(st.integers(2010, 2030), min_size=1, max_size=10)))):
         entries = [entry(city, **draw(places)) for city in cities if draw(st.booleans())]
         editions.append(edition(year, *entries, name=f"Edition {index}"))
-    named = benchmark(*editions).model_copy(update={"name": draw(WORDS), "name_zh": draw(st.none() | WORDS)})
+    named = replace(benchmark(*editions), name=draw(WORDS), name_zh=draw(st.none() | WORDS))
     chart = rank_plot(standing(named), Dataset())
     assume(chart is not None)  # no city placed twice: nothing to chart
     assert chart is not None
