@@ -1,0 +1,358 @@
+"""Grids and charts off a terminal, drawn as rich draws them there, without importing rich.
+
+Off a terminal (a pipe, a file, pre-commit, CI) rich draws fc's tables in
+plain characters: the ASCII2 box, no styles, at the width it finds. Importing
+rich and laying out its renderables took a quarter of a reading command's
+time (bench/), so this module draws the same characters itself. It follows
+rich 15's own steps for the one kind of table fc draws (a title, a header
+row, one space of padding either side of each cell, columns aligned left or
+right that wrap or are cut with an ellipsis): each column measured by its
+longest line and word, too wide a table narrowed as `Table._collapse_widths`
+and `ratio_reduce` do, words wrapped and folded as `rich._wrap.divide_line`,
+cells padded and cut as `Segment.adjust_line_length`, a line wider than the
+output cut at its edge; notes and chart lines wrapped as a printed `Text`.
+tests/output/test_plain.py renders random grids with both and compares them
+byte for byte.
+
+Where it can differ from rich: the width of a character. It is measured by
+`formatting.char_width`, from the Unicode database of this Python, where rich
+carries tables of its own (Unicode 17 in rich 15). They agree on every
+character but those this Python's database does not know yet (assigned in a
+later Unicode version) and the symbols Unicode 16 made wide (Yijing
+hexagrams U+4DC0-U+4DFF, U+2630-U+2637, U+268A-U+268F, U+1D300-U+1D356,
+counting rods U+1D360-U+1D376); and a variation selector 16 that turns a
+narrow character into a wide emoji counts two for rich, one here. A table
+holding such characters shows the same cells, with that line's padding a
+column off.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+from typing import TextIO
+
+from fivecenters.output.fitting import Column, Fitted, fitted, shown
+from fivecenters.output.formatting import Cell, cell_width, char_width
+from fivecenters.output.grids import Grid
+
+Line = list[str]  # the pieces of one output line, cut at their boundaries as rich cuts its segments
+PADDING = 1  # spaces either side of a cell
+EDGE, RULE = "|", "+-++"  # rich's ASCII2 box: "|" beside cells, rules drawn "+---+---+"
+
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def plain_width(file: TextIO) -> int | None:
+    """The width to draw at when `file` is no terminal, decided as rich's Console decides it; None when
+    rich must draw: on a terminal, one forced by TTY_COMPATIBLE or FORCE_COLOR, and where rich does
+    what this module does not (Windows consoles, Jupyter)."""
+    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+        return None
+    environ = os.environ
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible == "1":
+        return None
+    if compatible != "0":
+        force_color = environ.get("FORCE_COLOR")
+        if force_color is not None:
+            if force_color != "":
+                return None
+        elif _is_a_terminal(file):
+            return None
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)
+    for descriptor in (0, 1, 2):  # a terminal on any standard stream gives its width, as for rich
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
+def _is_a_terminal(file: TextIO) -> bool:
+    isatty: Callable[[], bool] | None = getattr(file, "isatty", None)
+    try:
+        return False if isatty is None else isatty()
+    except ValueError:  # closed
+        return False
+
+
+def print_grids(grids: Iterable[Grid], lines: Iterable[str], width: int, file: TextIO) -> None:
+    """Each grid with what did not fit and its notes, then a blank line; then the lines."""
+    if width < 1:  # rich draws nothing in no room
+        return
+    for grid in grids:
+        table = fitted(grid, width)
+        out = table_lines(table, width)
+        note = table.left_out_note(width)
+        for text in ([note] if note else []) + [shown(note) for note in grid.notes]:
+            out += wrapped(text, width)
+        out.append("")
+        file.write("\n".join(out) + "\n")
+    file.write("".join(f"{line}\n" for text in lines for line in wrapped(shown(text), width)))
+    file.flush()
+
+
+def print_lines(lines: Iterable[Sequence[Cell]], width: int, file: TextIO) -> None:
+    """Lines of cells, such as a chart, each as its text."""
+    if width < 1:
+        return
+    texts = ("".join(shown(cell.text) for cell in cells) for cells in lines)
+    file.write("".join(f"{line}\n" for text in texts for line in wrapped(text, width)))
+    file.flush()
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """Text as rich prints it: wrapped between words, a word longer than the line folded."""
+    return _wrap(text, width, justify=None, wraps=True)
+
+
+def table_lines(table: Fitted, width: int) -> list[str]:
+    """The title and the table, each line cut at `width`."""
+    extra = 2 + len(table.columns) - 1  # the edges and the rules between columns
+    widths = _column_widths(table, max(0, width - extra))
+    table_width = sum(widths) + extra
+    lines = [[line] for line in _wrap(table.title, table_width, justify="left", wraps=True)] if table.title else []
+    rule = RULE[0] + RULE[2].join(RULE[1] * w for w in widths) + RULE[3]
+    lines.append([rule])
+    header = [Cell(column.header) for column in table.columns]
+    for number, row in enumerate([header, *table.rows]):
+        cells = [_cell_lines(cell.text, w, column) for cell, w, column in zip(row, widths, table.columns, strict=True)]
+        height = max(map(len, cells))
+        for cell, w in zip(cells, widths, strict=True):
+            blank = [[" " * w]] * (height - len(cell))
+            cell[:] = blank + cell if number == 0 else cell + blank  # the header sits on the rule below it
+            cell.extend([[" " * w]] * (1 - len(cell)))  # a row of cells with no room is one blank line
+        for line_cells in zip(*cells, strict=True):
+            line = [EDGE]
+            for index, cell_line in enumerate(line_cells):
+                line += [*cell_line, EDGE] if index < len(line_cells) - 1 else cell_line
+            lines.append([*line, EDGE])
+        if number == 0:
+            lines.append([rule])
+    lines.append([rule])
+    if table_width > width:
+        lines = [_fit(line, width, pad=False) for line in lines]
+    return ["".join(line) for line in lines]
+
+
+def _column_widths(table: Fitted, room: int) -> list[int]:
+    """Each column's width with its padding, as `Table._calculate_column_widths` sets it in `room`."""
+    texts = [[column.header, *(row[index].text for row in table.rows)] for index, column in enumerate(table.columns)]
+    measured = [_measure(column, cells, room) for column, cells in zip(table.columns, texts, strict=True)]
+    widths = [most or 1 for _, most in measured]
+    if sum(widths) > room:
+        widths = _collapse(widths, [column.wraps for column in table.columns], room)
+        if sum(widths) > room:  # last resort: narrow every column alike
+            widths = _reduce(sum(widths) - room, [1] * len(widths), widths, widths)
+        widths = [_measure(c, cells, w)[1] for c, cells, w in zip(table.columns, texts, widths, strict=True)]
+    return widths
+
+
+def _measure(column: Column, texts: list[str], room: int) -> tuple[int, int]:
+    """The narrowest and widest a column can be in `room`, padding included (rich's Measurement)."""
+    if room < 1:
+        return 0, 0
+    least, most = [], []
+    for text in texts:
+        if room - 2 * PADDING < 1:
+            low, high = room, room
+        else:
+            lines = text.splitlines()
+            high = max(map(cell_width, lines), default=0)
+            words = text.split()
+            low = max(map(cell_width, words)) if words else high
+            low, high = _normal(low, high, room)
+            low, high = min(low + 2 * PADDING, room), min(high + 2 * PADDING, room)
+        low, high = _normal(low, high, room)
+        least.append(low)
+        most.append(high)
+    low, high = min(max(least), room), min(max(most), room)
+    if column.min_width is not None:  # rich applies the minimum after the room: it may exceed it
+        minimum = max(0, column.min_width + 2 * PADDING)
+        low, high = max(low, minimum), max(high, minimum)
+    return low, high
+
+
+def _normal(low: int, high: int, room: int) -> tuple[int, int]:
+    """A measurement made sane and kept within the room; nothing at all when it has no width."""
+    low = min(max(0, low), high)
+    low, high = min(max(0, low), room), min(max(0, low, high), room)
+    if high < 1:
+        return 0, 0
+    low = min(max(0, low), high)
+    return low, max(low, high)
+
+
+def _collapse(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
+    """The widest wrapping columns narrowed to the next widest, in turn, until the table fits."""
+    excess = sum(widths) - room
+    if not any(wrapping):
+        return widths
+    while sum(widths) and excess > 0:
+        widest = max(w for w, wraps in zip(widths, wrapping, strict=True) if wraps)
+        next_widest = max(w if wraps and w != widest else 0 for w, wraps in zip(widths, wrapping, strict=True))
+        ratios = [1 if w == widest and wraps else 0 for w, wraps in zip(widths, wrapping, strict=True)]
+        if not any(ratios) or not widest - next_widest:
+            break
+        widths = _reduce(excess, ratios, [min(excess, widest - next_widest)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """`total` taken from the values in proportion to the ratios, at most each maximum (rich's ratio_reduce)."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    result = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            taken = min(most, round(ratio * total / total_ratio))
+            result.append(value - taken)
+            total -= taken
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def _cell_lines(text: str, width: int, column: Column) -> list[Line]:
+    """A cell's lines, padded to the column's width; none when there is no room for text."""
+    inner = width - 2 * PADDING
+    if inner < 1:
+        return []
+    justify = "right" if column.right else "left"
+    lines = _wrap(text, inner, justify=justify, wraps=column.wraps)
+    return [_fit([" ", *_fit([line] if line else [], inner, pad=True), " "], width, pad=True) for line in lines]
+
+
+def _wrap(text: str, width: int, justify: str | None, wraps: bool) -> list[str]:
+    """Text in lines of `width` columns as rich's Text.wrap makes them: a wrapping text is broken between
+    words and folds longer words; another keeps each line whole, cut with an ellipsis."""
+    lines = []
+    for line in text.split("\n"):
+        pieces = [line]
+        if wraps:
+            pieces = [_trimmed(line[a:b], width) for a, b in pairwise([0, *_breaks(line, width), len(line)])]
+        for piece in pieces:
+            if justify == "left":
+                piece = _truncated(piece, width, wraps, pad=True)
+            elif justify == "right":
+                piece = _truncated(piece.rstrip(), width, wraps)
+                piece = " " * max(0, width - cell_width(piece)) + piece
+            lines.append(_truncated(piece, width, wraps))
+    return lines
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where to break a line (rich's divide_line with folding): before a word that does not fit the rest of
+    the line, and inside a word longer than a line."""
+    breaks: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match[0]
+        length = cell_width(word.rstrip())
+        if width - used >= length:
+            used += cell_width(word)
+        elif length > width:
+            folded = _chopped(word, width)
+            for index, part in enumerate(folded):
+                if start:
+                    breaks.append(start)
+                if index == len(folded) - 1:
+                    used = cell_width(part)
+                else:
+                    start += len(part)
+        elif used and start:
+            breaks.append(start)
+            used = cell_width(word)
+    return breaks
+
+
+def _trimmed(text: str, width: int) -> str:
+    """Trailing spaces cut as far as the line is longer in characters than `width` (rich's rstrip_end)."""
+    excess = len(text) - width
+    if excess > 0 and (spaces := _TRAILING_SPACE.search(text)):
+        return text[: -min(len(spaces[0]), excess)]
+    return text
+
+
+def _truncated(text: str, width: int, wraps: bool, pad: bool = False) -> str:
+    """Text cut to `width` columns, with an ellipsis where it does not wrap; padded with spaces if asked."""
+    length = cell_width(text)
+    if length > width:
+        text = _sized(text, width) if wraps else _sized(text, width - 1) + "…"
+    if pad and length < width:
+        text += " " * (width - length)
+    return text
+
+
+def _fit(line: Line, width: int, pad: bool) -> Line:
+    """A line padded or cut to `width` columns, piece by piece as rich's adjust_line_length does."""
+    length = sum(map(cell_width, line))
+    if length < width:
+        return [*line, " " * (width - length)] if pad else line[:]
+    if length == width:
+        return line[:]
+    cut: Line = []
+    length = 0
+    for piece in line:
+        size = cell_width(piece)
+        if length + size < width:
+            cut.append(piece)
+            length += size
+        else:
+            cut.append(_sized(piece, width - length))
+            break
+    return cut
+
+
+def _sized(text: str, width: int) -> str:
+    """Text padded or cut to exactly `width` columns; a wide character cut in half becomes a space."""
+    if width <= 0:
+        return ""
+    length = cell_width(text)
+    if length <= width:
+        return text + " " * (width - length)
+    used = 0
+    for start, _, size in _graphemes(text):
+        if used == width:
+            return text[:start]
+        if used + size > width:
+            return text[:start] + " "
+        used += size
+    return text
+
+
+def _chopped(text: str, width: int) -> list[str]:
+    """Text in pieces of at most `width` columns (rich's chop_cells)."""
+    pieces, used, offset = [], 0, 0
+    for start, _, size in _graphemes(text):
+        if used + size > width:
+            pieces.append(text[offset:start])
+            offset, used = start, 0
+        used += size
+    if used:
+        pieces.append(text[offset:])
+    return pieces
+
+
+def _graphemes(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, columns) of each character, a character of no width joined to the one before."""
+    spans: list[tuple[int, int, int]] = []
+    for index, character in enumerate(text):
+        size = char_width(character)
+        if size or not spans:
+            spans.append((index, index + 1, size))
+        else:
+            spans[-1] = (spans[-1][0], index + 1, spans[-1][2])
+    return spans
