@@ -59,7 +59,7 @@ def fitted(grid: Grid, width: int) -> Fitted:
         longest = max((len(line) for row in grid.rows for line in clipped(row[index].text).split("\n")), default=0)
         columns.append(
             Column(
-                header=_lines(grid.columns[index]),
+                header=_lines(clipped(grid.columns[index])),
                 right=index in grid.numeric,
                 wraps=wraps,
                 min_width=min(name_width, longest) if index == 0 and wraps and name_width else None,
@@ -119,5 +119,6 @@ def shown(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    """Cells may stack lines; anything else unprintable is shown escaped."""
-    return "\n".join(shown(line) for line in text.split("\n"))
+    """Cells may stack lines; anything else unprintable is shown escaped. The text is clipped already:
+    clipped again, it would be cut at its own clipping and give a wrong length."""
+    return "\n".join(printable(line) for line in text.split("\n"))

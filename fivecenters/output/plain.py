@@ -6,8 +6,8 @@ rich and laying out its renderables took a quarter of a reading command's
 time (bench/), so this module draws the same characters itself. It follows
 rich 15's own steps for the one kind of table fc draws (a title, a header
 row, one space of padding either side of each cell, columns aligned left or
-right that wrap or are cut with an ellipsis): each column measured by its
-longest line and word, too wide a table narrowed as `Table._collapse_widths`
+right that wrap or are cut with an ellipsis): each column as wide as its
+longest line, too wide a table narrowed as `Table._collapse_widths`
 and `ratio_reduce` do, words wrapped and folded as `rich._wrap.divide_line`,
 cells padded and cut as `Segment.adjust_line_length`, a line wider than the
 output cut at its edge; notes and chart lines wrapped as a printed `Text`.
@@ -116,6 +116,8 @@ def wrapped(text: str, width: int) -> list[str]:
 
 def table_lines(table: Fitted, width: int) -> list[str]:
     """The title and the table, each line cut at `width`."""
+    if not table.columns:  # every column left out: rich draws an empty line, without the title
+        return [""]
     extra = 2 + len(table.columns) - 1  # the edges and the rules between columns
     widths = _column_widths(table, max(0, width - extra))
     table_width = sum(widths) + extra
@@ -146,49 +148,30 @@ def table_lines(table: Fitted, width: int) -> list[str]:
 def _column_widths(table: Fitted, room: int) -> list[int]:
     """Each column's width with its padding, as `Table._calculate_column_widths` sets it in `room`."""
     texts = [[column.header, *(row[index].text for row in table.rows)] for index, column in enumerate(table.columns)]
-    measured = [_measure(column, cells, room) for column, cells in zip(table.columns, texts, strict=True)]
-    widths = [most or 1 for _, most in measured]
+    widths = [_widest(column, cells, room) or 1 for column, cells in zip(table.columns, texts, strict=True)]
     if sum(widths) > room:
         widths = _collapse(widths, [column.wraps for column in table.columns], room)
         if sum(widths) > room:  # last resort: narrow every column alike
             widths = _reduce(sum(widths) - room, [1] * len(widths), widths, widths)
-        widths = [_measure(c, cells, w)[1] for c, cells, w in zip(table.columns, texts, widths, strict=True)]
+        widths = [_widest(c, cells, w) for c, cells, w in zip(table.columns, texts, widths, strict=True)]
     return widths
 
 
-def _measure(column: Column, texts: list[str], room: int) -> tuple[int, int]:
-    """The narrowest and widest a column can be in `room`, padding included (rich's Measurement)."""
+def _widest(column: Column, texts: list[str], room: int) -> int:
+    """The most a column takes in `room`, padding included: the maximum of rich's Measurement, the one
+    part of it that sets a width (its minimum only measures a table inside another)."""
     if room < 1:
-        return 0, 0
-    least, most = [], []
+        return 0
+    widest = 0
     for text in texts:
-        if room - 2 * PADDING < 1:
-            low, high = room, room
-        else:
-            lines = text.splitlines()
-            high = max(map(cell_width, lines), default=0)
-            words = text.split()
-            low = max(map(cell_width, words)) if words else high
-            low, high = _normal(low, high, room)
-            low, high = min(low + 2 * PADDING, room), min(high + 2 * PADDING, room)
-        low, high = _normal(low, high, room)
-        least.append(low)
-        most.append(high)
-    low, high = min(max(least), room), min(max(most), room)
+        if room - 2 * PADDING < 1:  # no room for text: the padding takes it all
+            widest = max(widest, room)
+            continue
+        longest = min(max(map(cell_width, text.splitlines()), default=0), room)
+        widest = max(widest, min(longest + 2 * PADDING, room))
     if column.min_width is not None:  # rich applies the minimum after the room: it may exceed it
-        minimum = max(0, column.min_width + 2 * PADDING)
-        low, high = max(low, minimum), max(high, minimum)
-    return low, high
-
-
-def _normal(low: int, high: int, room: int) -> tuple[int, int]:
-    """A measurement made sane and kept within the room; nothing at all when it has no width."""
-    low = min(max(0, low), high)
-    low, high = min(max(0, low), room), min(max(0, low, high), room)
-    if high < 1:
-        return 0, 0
-    low = min(max(0, low), high)
-    return low, max(low, high)
+        widest = max(widest, column.min_width + 2 * PADDING)
+    return widest
 
 
 def _collapse(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
