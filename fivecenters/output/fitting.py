@@ -8,6 +8,7 @@ untrusted, and a renderer draws it as it is.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,11 +45,13 @@ class Fitted:
 def fitted(grid: Grid, width: int) -> Fitted:
     """The grid in `width` columns: ids are broken at hyphens first (unless whole ids leave every wrapping
     column a name's room), then optional columns left out, before names are squeezed under NAME_WIDTH."""
+    need = functools.cache(functools.partial(_needed, grid))  # each column measured once, not at every step
     shown_columns, id_width, fits = list(range(len(grid.columns))), None, False
     for dropped in range(len(grid.optional) + 1):
         shown_columns = [i for i in range(len(grid.columns)) if i not in grid.optional[:dropped]]
-        id_width = None if _needed(grid, shown_columns, None, roomy=True) <= width else ID_WIDTH
-        fits = _needed(grid, shown_columns, id_width) <= width
+        frame = 3 * len(shown_columns) + 1  # a space either side of each cell, a rule between columns and at the edges
+        id_width = None if frame + sum(need(i, None, True) for i in shown_columns) <= width else ID_WIDTH
+        fits = frame + sum(need(i, id_width if i in grid.ids else None, False) for i in shown_columns) <= width
         if fits:
             break
     # Too narrow even so: the names give up their room rather than the table being cut off.
@@ -72,19 +75,15 @@ def fitted(grid: Grid, width: int) -> Fitted:
     return Fitted(shown(grid.title), columns, rows, left_out)
 
 
-def _needed(grid: Grid, shown_columns: list[int], id_width: int | None, roomy: bool = False) -> int:
-    """Columns the table takes with every unwrapped cell whole and names at NAME_WIDTH or their length
-    (`roomy`: every wrapping column, such as the peers of `fc rank` or the quotes of `fc info`)."""
-    total = 3 * len(shown_columns) + 1  # a space either side of each cell, a rule between columns and at the edges
-    for index in shown_columns:
-        texts = [grid.columns[index], *(_cell_text(grid, row, index, id_width) for row in grid.rows)]
-        lines = max((cell_width(line) for text in texts for line in text.split("\n")), default=0)
-        if _wraps(grid, index):
-            longest = max((cell_width(word) for text in texts for word in text.split()), default=0)
-            total += max(longest, min(NAME_WIDTH, lines)) if index == 0 or roomy else longest
-        else:
-            total += lines
-    return total
+def _needed(grid: Grid, index: int, id_width: int | None, roomy: bool) -> int:
+    """Columns a column's text takes with every unwrapped cell whole and names at NAME_WIDTH or their length
+    (`roomy`: every wrapping column at a name's room, such as the peers of `fc rank` or the quotes of `fc info`)."""
+    texts = [grid.columns[index], *(_cell_text(grid, row, index, id_width) for row in grid.rows)]
+    lines = max((cell_width(line) for text in texts for line in text.split("\n")), default=0)
+    if not _wraps(grid, index):
+        return lines
+    longest = max((cell_width(word) for text in texts for word in text.split()), default=0)
+    return max(longest, min(NAME_WIDTH, lines)) if index == 0 or roomy else longest
 
 
 def _wraps(grid: Grid, index: int) -> bool:

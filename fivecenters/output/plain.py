@@ -167,7 +167,7 @@ def _widest(column: Column, texts: list[str], room: int) -> int:
         if room - 2 * PADDING < 1:  # no room for text: the padding takes it all
             widest = max(widest, room)
             continue
-        longest = min(max(map(cell_width, text.splitlines()), default=0), room)
+        longest = min(max(map(_width, text.splitlines()), default=0), room)
         widest = max(widest, min(longest + 2 * PADDING, room))
     if column.min_width is not None:  # rich applies the minimum after the room: it may exceed it
         widest = max(widest, column.min_width + 2 * PADDING)
@@ -214,8 +214,8 @@ def _cell_lines(text: str, width: int, column: Column) -> list[Line]:
     if inner < 1:
         return []
     justify = "right" if column.right else "left"
-    lines = _wrap(text, inner, justify=justify, wraps=column.wraps)
-    return [_fit([" ", *_fit([line] if line else [], inner, pad=True), " "], width, pad=True) for line in lines]
+    # Justified, each line is exactly `inner` columns: rich's padding and cutting to the width leave it as it is.
+    return [[" ", line, " "] for line in _wrap(text, inner, justify=justify, wraps=column.wraps)]
 
 
 def _wrap(text: str, width: int, justify: str | None, wraps: bool) -> list[str]:
@@ -231,8 +231,8 @@ def _wrap(text: str, width: int, justify: str | None, wraps: bool) -> list[str]:
                 piece = _truncated(piece, width, wraps, pad=True)
             elif justify == "right":
                 piece = _truncated(piece.rstrip(), width, wraps)
-                piece = " " * max(0, width - cell_width(piece)) + piece
-            lines.append(_truncated(piece, width, wraps))
+                piece = " " * max(0, width - _width(piece)) + piece
+            lines.append(piece if justify else _truncated(piece, width, wraps))  # justified, it fits already
     return lines
 
 
@@ -241,23 +241,24 @@ def _breaks(text: str, width: int) -> list[int]:
     the line, and inside a word longer than a line."""
     breaks: list[int] = []
     used = 0
+    measure = len if text.isascii() else cell_width
     for match in _WORD.finditer(text):
         start, word = match.start(), match[0]
-        length = cell_width(word.rstrip())
+        length = measure(word.rstrip())
         if width - used >= length:
-            used += cell_width(word)
+            used += measure(word)
         elif length > width:
             folded = _chopped(word, width)
             for index, part in enumerate(folded):
                 if start:
                     breaks.append(start)
                 if index == len(folded) - 1:
-                    used = cell_width(part)
+                    used = measure(part)
                 else:
                     start += len(part)
         elif used and start:
             breaks.append(start)
-            used = cell_width(word)
+            used = measure(word)
     return breaks
 
 
@@ -271,7 +272,7 @@ def _trimmed(text: str, width: int) -> str:
 
 def _truncated(text: str, width: int, wraps: bool, pad: bool = False) -> str:
     """Text cut to `width` columns, with an ellipsis where it does not wrap; padded with spaces if asked."""
-    length = cell_width(text)
+    length = _width(text)
     if length > width:
         text = _sized(text, width) if wraps else _sized(text, width - 1) + "…"
     if pad and length < width:
@@ -281,7 +282,7 @@ def _truncated(text: str, width: int, wraps: bool, pad: bool = False) -> str:
 
 def _fit(line: Line, width: int, pad: bool) -> Line:
     """A line padded or cut to `width` columns, piece by piece as rich's adjust_line_length does."""
-    length = sum(map(cell_width, line))
+    length = sum(map(_width, line))
     if length < width:
         return [*line, " " * (width - length)] if pad else line[:]
     if length == width:
@@ -289,7 +290,7 @@ def _fit(line: Line, width: int, pad: bool) -> Line:
     cut: Line = []
     length = 0
     for piece in line:
-        size = cell_width(piece)
+        size = _width(piece)
         if length + size < width:
             cut.append(piece)
             length += size
@@ -303,7 +304,7 @@ def _sized(text: str, width: int) -> str:
     """Text padded or cut to exactly `width` columns; a wide character cut in half becomes a space."""
     if width <= 0:
         return ""
-    length = cell_width(text)
+    length = _width(text)
     if length <= width:
         return text + " " * (width - length)
     used = 0
@@ -318,6 +319,8 @@ def _sized(text: str, width: int) -> str:
 
 def _chopped(text: str, width: int) -> list[str]:
     """Text in pieces of at most `width` columns (rich's chop_cells)."""
+    if text.isascii():
+        return [text[start : start + width] for start in range(0, len(text), width)]
     pieces, used, offset = [], 0, 0
     for start, _, size in _graphemes(text):
         if used + size > width:
@@ -339,3 +342,8 @@ def _graphemes(text: str) -> list[tuple[int, int, int]]:
         else:
             spans[-1] = (spans[-1][0], index + 1, spans[-1][2])
     return spans
+
+
+def _width(text: str) -> int:
+    """Columns of text already escaped, with no control character: its length when it is ASCII."""
+    return len(text) if text.isascii() else cell_width(text)
