@@ -45,13 +45,26 @@ class Fitted:
 def fitted(grid: Grid, width: int) -> Fitted:
     """The grid in `width` columns: ids are broken at hyphens first (unless whole ids leave every wrapping
     column a name's room), then optional columns left out, before names are squeezed under NAME_WIDTH."""
-    need = functools.cache(functools.partial(_needed, grid))  # each column measured once, not at every step
+    extent = functools.cache(functools.partial(_extent, grid))  # each column measured once, not at every step
+
+    def needed(shown_columns: list[int], id_width: int | None, roomy: bool) -> int:
+        """Columns the table takes with every unwrapped cell whole and names at NAME_WIDTH or their length
+        (`roomy`: every wrapping column at a name's room, such as the peers of `fc rank` or the quotes of
+        `fc info`); a space either side of each cell, a rule between columns and at the edges."""
+        total = 3 * len(shown_columns) + 1
+        for index in shown_columns:
+            lines, longest = extent(index, id_width if index in grid.ids else None)
+            if not _wraps(grid, index):
+                total += lines
+            else:
+                total += max(longest, min(NAME_WIDTH, lines)) if index == 0 or roomy else longest
+        return total
+
     shown_columns, id_width, fits = list(range(len(grid.columns))), None, False
     for dropped in range(len(grid.optional) + 1):
         shown_columns = [i for i in range(len(grid.columns)) if i not in grid.optional[:dropped]]
-        frame = 3 * len(shown_columns) + 1  # a space either side of each cell, a rule between columns and at the edges
-        id_width = None if frame + sum(need(i, None, True) for i in shown_columns) <= width else ID_WIDTH
-        fits = frame + sum(need(i, id_width if i in grid.ids else None, False) for i in shown_columns) <= width
+        id_width = None if needed(shown_columns, None, roomy=True) <= width else ID_WIDTH
+        fits = needed(shown_columns, id_width, roomy=False) <= width
         if fits:
             break
     # Too narrow even so: the names give up their room rather than the table being cut off.
@@ -75,15 +88,13 @@ def fitted(grid: Grid, width: int) -> Fitted:
     return Fitted(shown(grid.title), columns, rows, left_out)
 
 
-def _needed(grid: Grid, index: int, id_width: int | None, roomy: bool) -> int:
-    """Columns a column's text takes with every unwrapped cell whole and names at NAME_WIDTH or their length
-    (`roomy`: every wrapping column at a name's room, such as the peers of `fc rank` or the quotes of `fc info`)."""
+def _extent(grid: Grid, index: int, id_width: int | None) -> tuple[int, int]:
+    """The widest line and (in a column that wraps) the widest word of a column's header and cells."""
     texts = [grid.columns[index], *(_cell_text(grid, row, index, id_width) for row in grid.rows)]
     lines = max((cell_width(line) for text in texts for line in text.split("\n")), default=0)
     if not _wraps(grid, index):
-        return lines
-    longest = max((cell_width(word) for text in texts for word in text.split()), default=0)
-    return max(longest, min(NAME_WIDTH, lines)) if index == 0 or roomy else longest
+        return lines, 0
+    return lines, max((cell_width(word) for text in texts for word in text.split()), default=0)
 
 
 def _wraps(grid: Grid, index: int) -> bool:

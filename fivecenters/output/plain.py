@@ -223,6 +223,14 @@ def _wrap(text: str, width: int, justify: str | None, wraps: bool) -> list[str]:
     words and folds longer words; another keeps each line whole, cut with an ellipsis."""
     lines = []
     for line in text.split("\n"):
+        if len(line) <= width and (size := _width(line)) <= width:  # the common case: nothing to break, trim or cut
+            if justify == "left":
+                lines.append(line + " " * (width - size))
+            elif justify == "right":
+                lines.append(" " * (width - _width(line.rstrip())) + line.rstrip())
+            else:
+                lines.append(line)
+            continue
         pieces = [line]
         if wraps:
             pieces = [_trimmed(line[a:b], width) for a, b in pairwise([0, *_breaks(line, width), len(line)])]
