@@ -52,7 +52,9 @@ def shoot(args: list[str], data: Path = DATA) -> str:
         soft_wrap=False,
     )
     command = typer.main.get_command(app)
-    with mock.patch("fivecenters.output.terminal.console", lambda file=None: recorder):
+    # The recorder is a terminal, and fc must draw for one (off a terminal it draws without rich).
+    terminal = mock.patch.dict("os.environ", {"TTY_COMPATIBLE": "1"})
+    with terminal, mock.patch("fivecenters.output.terminal.console", lambda file=None: recorder):
         code = command.main([*args, "--data", str(data)], prog_name="fc", standalone_mode=False)
     if code:
         raise SystemExit(f"screenshots: fc {' '.join(args)} failed (exit {code}); fix the data first")

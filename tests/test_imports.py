@@ -8,6 +8,7 @@ imported everything already.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -18,8 +19,9 @@ import pytest
 HEAVY = ("rich", "pydantic", "fivecenters.core.model", "fivecenters.core.checks")
 
 
-def loaded_after(code: str, *argv: str) -> set[str]:
-    """The modules loaded once `code` has run, with `argv` as the command line, in a fresh interpreter."""
+def loaded_after(code: str, *argv: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules loaded once `code` has run, with `argv` as the command line, in a fresh interpreter
+    whose standard streams are pipes (and `env` its environment, if given)."""
     probe = "\n".join(
         [
             "import json, sys",
@@ -31,7 +33,9 @@ def loaded_after(code: str, *argv: str) -> set[str]:
             "sys.stderr.write(json.dumps(sorted(sys.modules)))",
         ]
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], stdin=subprocess.DEVNULL, capture_output=True, text=True, check=True, env=env
+    )
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
 
 
@@ -99,3 +103,40 @@ def test_the_report_and_xlsx_libraries_load_only_for_their_command() -> None:
         assert "jinja2" not in loaded and "openpyxl" not in loaded, f"fc {argv[0]} imports jinja2 or openpyxl"
     assert "openpyxl" not in loaded_after("import fivecenters.output.spreadsheet, fivecenters.output.html_page")
     assert "jinja2" not in loaded_after("import fivecenters.output.spreadsheet, fivecenters.output.html_page")
+
+
+READING = str(Path(__file__).parent / "fixtures" / "reading.toml")
+# Every command that draws grids or a chart for people.
+DRAWING = [
+    ("show",),
+    ("show", "shipping"),
+    ("compare", "2022", "2023"),
+    ("progress",),
+    ("info", "gdp"),
+    ("sources",),
+    ("chart", "gdp"),
+    ("rank",),
+]
+
+
+def _off_a_terminal(**extra: str) -> dict[str, str]:
+    """The caller's environment without what would make fc's output count as a terminal's (CI sets FORCE_COLOR)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "FC_DATA")}
+    return {**env, **extra}
+
+
+@pytest.mark.parametrize("command", DRAWING, ids=" ".join)
+def test_a_reading_command_writing_to_a_pipe_does_not_import_rich(command: tuple[str, ...]) -> None:
+    """Off a terminal fc draws without rich (output.plain), what pre-commit, CI and scripts get."""
+    run = "from fivecenters.__main__ import main\nmain()"
+    loaded = loaded_after(run, *command, "--data", READING, env=_off_a_terminal())
+    assert "fivecenters.output.plain" in loaded, f"fc {' '.join(command)} drew nothing"
+    assert not any(m == "rich" or m.startswith("rich.") for m in loaded), f"fc {' '.join(command)} imports rich"
+
+
+@pytest.mark.parametrize("command", [("show", "shipping"), ("chart", "gdp")], ids=" ".join)
+def test_a_terminal_still_gets_rich(command: tuple[str, ...]) -> None:
+    """TTY_COMPATIBLE=1 says the output is a terminal, as a terminal's isatty would: rich draws, in colour."""
+    run = "from fivecenters.__main__ import main\nmain()"
+    loaded = loaded_after(run, *command, "--data", READING, env=_off_a_terminal(TTY_COMPATIBLE="1"))
+    assert "rich.console" in loaded

@@ -141,9 +141,9 @@ def emit(output_format: OutputFormat, result: Result, grids, lines=()) -> None:
 
         typer.echo(markdown(grids, lines), nl=False)
     else:
-        from fivecenters.output.terminal import print_rich
+        from fivecenters.output.terminal import print_grids
 
-        print_rich(grids, lines)
+        print_grids(grids, lines)
 
 
 def _version(ctx: typer.Context, value: bool) -> None:

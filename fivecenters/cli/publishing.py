@@ -166,9 +166,9 @@ def chart(
         write_text(svg, as_svg(), _reads(data, dataset))
         notice(f"wrote {printable(svg)}")
         return
-    from fivecenters.output.terminal import console, print_lines
+    from fivecenters.output.terminal import output_width, print_lines
 
-    print_lines(as_lines(width=min(console().width, 100)))
+    print_lines(as_lines(width=min(output_width(), 100)))
 
 
 @app.command()

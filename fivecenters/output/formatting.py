@@ -6,6 +6,7 @@ renderer's decision.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -235,8 +236,33 @@ def _rate(assessment: Assessment, rate: float | None) -> str:
 
 
 def cell_width(text: str) -> int:
-    """Columns the text takes in a terminal (or glyph widths in a chart): East Asian wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the text takes in a terminal (or glyph widths in a chart), counted as terminals (wcwidth) and
+    rich count them: East Asian wide characters take two, combining and joining characters none."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(char_width, text))
+
+
+# Characters that take no column of their own: combining marks, controls, line and paragraph separators and
+# format characters (but the soft hyphen and the prepended concatenation marks, which show)...
+_ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cc", "Zl", "Zp", "Cf"})
+_SHOWN_FORMAT = frozenset(
+    "\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+)
+# ...and those that join the character before: Hangul medial vowels and final consonants, Hangul fillers,
+# emoji skin-tone modifiers.
+_JOINING = ((0x1160, 0x11FF), (0xD7B0, 0xD7FF), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0x1F3FB, 0x1F3FF))
+
+
+@functools.cache
+def char_width(character: str) -> int:
+    """0, 1 or 2 columns, by the Unicode database of this Python (an unassigned code point takes one)."""
+    category = unicodedata.category(character)
+    if category in _ZERO_WIDTH_CATEGORIES and character not in _SHOWN_FORMAT:
+        return 0
+    if any(low <= ord(character) <= high for low, high in _JOINING):
+        return 0
+    return 2 if category != "Cn" and unicodedata.east_asian_width(character) in "WF" else 1
 
 
 def wrapped(text: str, width: int) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fivecenters.core import canonical
-from fivecenters.output.terminal import MAX_SHOWN
+from fivecenters.output.fitting import MAX_SHOWN
 from tests.support.base import BASE_TOML, WriteData, replace_once
 from tests.support.run import fc
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from fivecenters.output.terminal import NAME_WIDTH
+from fivecenters.output.fitting import NAME_WIDTH
 from tests.support import ROOT
 from tests.support.reading import fc_reading
 
