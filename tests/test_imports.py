@@ -140,3 +140,11 @@ def test_a_terminal_still_gets_rich(command: tuple[str, ...]) -> None:
     run = "from fivecenters.__main__ import main\nmain()"
     loaded = loaded_after(run, *command, "--data", READING, env=_off_a_terminal(TTY_COMPATIBLE="1"))
     assert "rich.console" in loaded
+
+
+def test_a_chart_on_the_terminal_does_not_import_the_svg_chart() -> None:
+    """The SVG page's layout (and html) is for `fc chart --svg` alone."""
+    run = "from fivecenters.__main__ import main\nmain()"
+    loaded = loaded_after(run, "chart", "gdp", "--data", READING, env=_off_a_terminal())
+    assert "fivecenters.output.charts.text" in loaded
+    assert "fivecenters.output.charts.svg" not in loaded and "fivecenters.output.charts.layout" not in loaded

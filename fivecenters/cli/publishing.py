@@ -19,6 +19,8 @@ from fivecenters.core.text import printable
 
 if TYPE_CHECKING:
     from fivecenters.core.model import Dataset
+    from fivecenters.output.charts.geometry import Plot
+    from fivecenters.output.charts.ranking import RankPlot
 
 
 BOM = "\ufeff"
@@ -144,8 +146,6 @@ def chart(
     from fivecenters.core.model import Indicator
     from fivecenters.core.standing import standing
     from fivecenters.core.state import state_of
-    from fivecenters.core.store import write_text
-    from fivecenters.output.charts import svg as drawing
     from fivecenters.output.charts import text
     from fivecenters.output.charts.geometry import plot_of
     from fivecenters.output.charts.ranking import rank_plot
@@ -156,19 +156,29 @@ def chart(
         plot = plot_of(state_of(chosen), dataset)
         if plot is None:
             raise NothingToShow(f"{chosen.id} has nothing to chart: no observations and no targets")
-        as_svg, as_lines = partial(drawing.line_chart, plot), partial(text.chart_lines, plot)
+        as_svg, as_lines = partial(_svg_chart, plot), partial(text.chart_lines, plot)
     else:
         ranks = rank_plot(standing(chosen), dataset)
         if ranks is None:
             raise NothingToShow(f"{chosen.id} has nothing to chart: no edition places Shanghai or a peer")
-        as_svg, as_lines = partial(drawing.rank_chart, ranks), partial(text.rank_lines, ranks)
+        as_svg, as_lines = partial(_svg_chart, ranks), partial(text.rank_lines, ranks)
     if svg is not None:
+        from fivecenters.core.store import write_text
+
         write_text(svg, as_svg(), _reads(data, dataset))
         notice(f"wrote {printable(svg)}")
         return
     from fivecenters.output.terminal import output_width, print_lines
 
     print_lines(as_lines(width=min(output_width(), 100)))
+
+
+def _svg_chart(figure: Plot | RankPlot) -> str:
+    """The chart as an SVG page; its modules (the page's layout, html) are imported only to write one."""
+    from fivecenters.output.charts import svg as drawing
+    from fivecenters.output.charts.geometry import Plot
+
+    return drawing.line_chart(figure) if isinstance(figure, Plot) else drawing.rank_chart(figure)
 
 
 @app.command()
