@@ -186,6 +186,11 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # rich reads these as numbers wherever it measures the terminal, and its test (`isdigit`) lets "²"
+    # through to int(), which fails: a size that is no number is no size, as if unset.
+    for size in ("COLUMNS", "LINES"):
+        if not (value := os.environ.get(size, "0")).isascii() or not value.isdigit():
+            del os.environ[size]
     # typer builds every registered command before it looks at the command line: build only the one named.
     registered, app.registered_commands = app.registered_commands, _named(sys.argv[1:2])
     try:

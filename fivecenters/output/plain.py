@@ -66,7 +66,7 @@ def plain_width(file: TextIO) -> int | None:
         elif _is_a_terminal(file):
             return None
     columns = environ.get("COLUMNS")
-    if columns is not None and columns.isdigit():
+    if columns is not None and columns.isascii() and columns.isdigit():  # "²" is a digit int() refuses
         return int(columns)
     for descriptor in (0, 1, 2):  # a terminal on any standard stream gives its width, as for rich
         try:

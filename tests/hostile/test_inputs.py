@@ -197,3 +197,15 @@ def test_a_device_named_by_fc_data_is_refused_unread(tmp_path: Path, device: str
 def test_any_terminal_width_is_drawn(write_data: WriteData, columns: str, command: list[str]) -> None:
     result = fc(*command, "--data", write_data(), env={"COLUMNS": columns})
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("size", [{"COLUMNS": "²"}, {"LINES": "³"}, {"COLUMNS": "٨٠"}], ids=str)
+@pytest.mark.parametrize("terminal", ["0", "1"], ids=["plain", "rich"])
+def test_a_terminal_size_in_other_digits_counts_as_unset(
+    write_data: WriteData, size: dict[str, str], terminal: str
+) -> None:
+    # "²" and Arabic-Indic "٨٠" pass str.isdigit, which rich trusts before int(); fc must not fail on them.
+    process = fc_process("show", "--data", write_data(), TTY_COMPATIBLE=terminal, **size)
+    assert process.returncode == 0, process.stderr
+    unset = fc_process("show", "--data", write_data(), TTY_COMPATIBLE=terminal, COLUMNS="80")
+    assert process.stdout == unset.stdout
