@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -199,6 +201,18 @@ def test_crowded_names_move_apart_in_order_round_shanghais() -> None:
     assert {leader.key for leader in page.leaders} == {city for city, moved in shift.items() if moved > NAME_LINE / 2}
 
 
+def clear_pages(plot: Any, chart: Callable[..., str], page_of: Callable[..., Any]) -> list[Any]:
+    """The chart's pages, standalone and in the report, each checked clear and drawn as laid out."""
+    pages = []
+    for standalone in (True, False):
+        svg = chart(plot, standalone=standalone)
+        assert_clear(svg)
+        page = page_of(plot, standalone=standalone)
+        assert_drawn_as_laid_out(svg, page)
+        pages.append(page)
+    return pages
+
+
 @pytest.mark.parametrize("indicator", [i.id for i in SHIPPED.indicators])
 def test_every_shipped_indicator_chart_is_clear(indicator: str) -> None:
     chosen = SHIPPED.indicator(indicator)
@@ -206,11 +220,7 @@ def test_every_shipped_indicator_chart_is_clear(indicator: str) -> None:
     plot = plot_of(state_of(chosen), SHIPPED)
     if plot is None:
         return
-    for standalone in (True, False):
-        svg = line_chart(plot, standalone=standalone)
-        assert_clear(svg)
-        page = line_page(plot, standalone=standalone)
-        assert_drawn_as_laid_out(svg, page)
+    for page in clear_pages(plot, line_chart, line_page):
         assert_values_off_the_marks(page)
 
 
@@ -221,11 +231,7 @@ def test_every_shipped_rank_chart_is_clear_and_names_every_city(benchmark_id: st
     plot = rank_plot(standing(chosen), SHIPPED)
     if plot is None:
         return
-    for standalone in (True, False):
-        svg = rank_chart(plot, standalone=standalone)
-        assert_clear(svg)
-        page = rank_page(plot, standalone=standalone)
-        assert_drawn_as_laid_out(svg, page)
+    for page in clear_pages(plot, rank_chart, rank_page):
         assert {label.key for label in page.labels if label.role == NAME} == {s.city for s in plot.series}
 
 
