@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from fivecenters.core.lookup import indicator_named
@@ -10,9 +9,10 @@ from fivecenters.core.model import Citation, Dataset, Source, dump
 from fivecenters.core.quotes import name_evidence
 from fivecenters.core.results import RecordDict, Result
 from fivecenters.core.state import IndicatorState, state_of
+from fivecenters.core.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class IndicatorInfo(Result):
     """An indicator as the data file has it, with the assessment of its targets; CSV has a row per observation."""
 
@@ -39,7 +39,7 @@ def indicator_info(dataset: Dataset, name: str) -> IndicatorInfo:
     return IndicatorInfo(state_of(indicator), {s.id: s for s in dataset.sources if s.id in cited}, named)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class SourceList(Result):
     sources: list[Source]  # by id
     cited_by: dict[str, list[str]]  # the indicators citing each source, in file order

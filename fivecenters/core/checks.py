@@ -8,7 +8,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +30,14 @@ from fivecenters.core.model import (
 from fivecenters.core.problems import KeyPath, Problem
 from fivecenters.core.quotes import QuoteFinder, name_evidence, name_in_quote, value_in_quote
 from fivecenters.core.series_checks import check_series
+from fivecenters.core.structs import struct
 
 FIRST_YEAR = 1949
 Cited = Observation | Target | Entry | RankTarget
 LAST_TARGET_YEAR = 2100
 
 
-@dataclass
+@struct
 class Checker:
     """Collects problems for one file; positions are resolved once at the end."""
 
@@ -48,7 +49,7 @@ class Checker:
         self.problems.append(Problem(code, message, path))
 
 
-@dataclass
+@struct
 class Indexed:
     """Records that validated, with their index in the file for positions."""
 
@@ -61,7 +62,7 @@ class Indexed:
     invalid_source_ids: set[str] = field(default_factory=set)
 
 
-@dataclass
+@struct
 class Citations:
     """Each record's citation: a known source; its quote is looked for in the source's document
     by `check_sources_cited`, once per document for all the quotes citing it."""

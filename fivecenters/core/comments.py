@@ -15,10 +15,11 @@ Only files with a `#` pay for tomlkit, which parses five times slower than tomll
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from fivecenters.core.errors import EditError
+from fivecenters.core.structs import struct
 
 BLANK = ""  # a blank line between two comment lines of one block
 
@@ -33,7 +34,7 @@ class _Marker:
 NOTES: Any = _Marker()
 
 
-@dataclass
+@struct
 class Notes:
     before: list[str] = field(default_factory=list)  # above the table's header (the file's head: the root's)
     header: str = ""  # at the end of the header line

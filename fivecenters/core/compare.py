@@ -7,7 +7,7 @@ Whether a change is good depends on the indicator's direction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -16,6 +16,7 @@ from fivecenters.core.lookup import indicators_in, require_year, years_with_data
 from fivecenters.core.model import Dataset, Direction, Indicator, Kind, Observation
 from fivecenters.core.results import Result, indicator_record, observation_record
 from fivecenters.core.series import pair
+from fivecenters.core.structs import struct
 
 PRECISION = 9
 
@@ -41,7 +42,7 @@ def measure_of(indicator: Indicator) -> Measure:
     return Measure.RELATIVE
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Change:
     """From one observation to a later one of the same indicator."""
 
@@ -118,7 +119,7 @@ def latest_as_of(indicator: Indicator, year: int | None = None) -> Observation |
     return series[-1] if series else None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ComparisonRow:
     indicator: Indicator
     first: Observation | None
@@ -141,7 +142,7 @@ class ComparisonRow:
         }
 
 
-@dataclass
+@struct
 class Comparison(Result):
     first_year: int
     second_year: int

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from fivecenters.core.canonical import canonical_data
 from fivecenters.core.results import RecordDict, Result
+from fivecenters.core.structs import struct
 
 Kind = Literal["source", "indicator", "observation", "target"]
 How = Literal["added", "removed", "changed"]
@@ -30,7 +31,7 @@ _SERIES: tuple[tuple[Kind, str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Change:
     kind: Kind
     how: How
@@ -123,7 +124,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Diff(Result):
     """Two versions of the data (as labelled for people) and what changed between them."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from fivecenters.core.codes import Code
 from fivecenters.core.load import Unreadable, read_regular
+from fivecenters.core.structs import struct
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 _MAX_LINKS = 40  # as the kernel's ELOOP
@@ -83,7 +83,7 @@ def resolve_inside(root: str, base: str, document: str) -> str | None:
     return current
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class DocumentProblem:
     code: Code
     message: str

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +25,13 @@ from fivecenters.core.load import parse_toml
 from fivecenters.core.lookup import suggestion
 from fivecenters.core.problems import KeyPath, Problem, Report
 from fivecenters.core.splice import SpliceError, Update, splice
+from fivecenters.core.structs import struct
 from fivecenters.core.validate import check_document
 
 Raw = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Addition:
     """One record to add to the array at `array`, with the changes to other records it brings."""
 
@@ -143,7 +143,7 @@ def spliced(text: str, raw: Raw, addition: Addition, expected: Raw) -> str | Non
         return None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Outcome:
     """What a successful write left: the new file's report and the warnings it added."""
 

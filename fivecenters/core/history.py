@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from fivecenters.core.codes import Code
 from fivecenters.core.errors import DataError, FcError
 from fivecenters.core.load import MAX_BYTES, decode_text, read_text
+from fivecenters.core.structs import struct
 
 GIT_TIMEOUT = 60.0
 _UNSAFE = re.compile(r"[\s:\x00-\x1f\x7f]")
@@ -29,7 +29,7 @@ class RevisionError(FcError):
     exit_code = 2
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Version:
     label: str  # as shown to people: a path, or REV:PATH
     text: str

@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, TypeVar, dataclass_transform
@@ -25,6 +25,7 @@ from typing import Annotated, Any, ClassVar, TypeVar, dataclass_transform
 from pydantic import AfterValidator, ConfigDict, Field, Strict, TypeAdapter
 
 from fivecenters.core.centers import Center
+from fivecenters.core.structs import struct
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -88,7 +89,7 @@ R = TypeVar("R")
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
 def record(cls: type[R]) -> type[R]:
     """A record type: frozen, with slots, its fields named when it is made (they are many, and optional)."""
-    return dataclass(slots=True, frozen=True, kw_only=True)(cls)
+    return struct(slots=True, frozen=True, kw_only=True)(cls)
 
 
 @record
@@ -297,7 +298,7 @@ class Benchmark(Record):
         return _name_citation(self.name_zh_source, self.name_zh_quote)
 
 
-@dataclass(frozen=True, kw_only=True)  # no slots: `sources_by_id` is cached in its __dict__
+@struct(frozen=True, kw_only=True)  # no slots: `sources_by_id` is cached in its __dict__
 class Dataset(Record):
     sources: list[Source] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)

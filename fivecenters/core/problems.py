@@ -7,16 +7,17 @@ output is this very object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from fivecenters.core.codes import Code, Severity
+from fivecenters.core.structs import struct
 from fivecenters.core.text import printable
 
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True)
 class Problem:
     code: Code
     message: str
@@ -47,7 +48,7 @@ class Problem:
         }
 
 
-@dataclass(slots=True)
+@struct(slots=True)
 class Report:
     """The outcome of validating one file."""
 

@@ -9,7 +9,6 @@ falls back to the average yearly change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -17,6 +16,7 @@ from fivecenters.core.compare import latest_as_of, value_in
 from fivecenters.core.model import Comparator, Direction, Indicator, Observation, Target
 from fivecenters.core.results import indicator_record, observation_record
 from fivecenters.core.series import pair
+from fivecenters.core.structs import struct
 
 ON_TRACK = 0.95
 MODERATE = 0.60
@@ -43,7 +43,7 @@ class Status(StrEnum):
         return "not assessable" if self is Status.NOT_ASSESSABLE else "off track"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Point:
     year: int
     value: float
@@ -54,7 +54,7 @@ class Point:
         return {"year": self.year, "value": self.value, "stated": self.stated, "provisional": self.provisional}
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Assessment:
     indicator: Indicator
     target: Target
@@ -260,7 +260,7 @@ def assess_average(indicator: Indicator, target: Target, as_of: int | None = Non
     return verdict(Status.MISSED if complete else Status.LIMITED, reason)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class PlanGroup:
     """The targets one plan states, with the plan's period as its targets give it."""
 

@@ -5,11 +5,12 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from fivecenters.core.documents import DocumentProblem, read_document, repository_root
 from fivecenters.core.model import Benchmark, Citation, Indicator, Source
+from fivecenters.core.structs import struct
 from fivecenters.core.text import ZERO_WIDTH
 
 # Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões".
@@ -153,7 +154,7 @@ def _aho_corasick(text: str, needles: set[str]) -> set[str]:
     return found
 
 
-@dataclass
+@struct
 class QuoteFinder:
     """Reads each cited document once, under the document policy, normalised for every quote citing it."""
 

@@ -10,12 +10,11 @@ so that no view draws a change the figures do not support.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fivecenters.core.model import Indicator, Observation
+from fivecenters.core.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Pair:
     """The observations a change is measured between; `stand_in` is the end that is not the year's used value."""
 

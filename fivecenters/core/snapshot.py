@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from fivecenters.core.centers import Center
@@ -11,11 +10,12 @@ from fivecenters.core.model import Dataset
 from fivecenters.core.progress import Assessment, by_plan
 from fivecenters.core.results import RecordDict, Result
 from fivecenters.core.state import IndicatorState, state_of
+from fivecenters.core.structs import struct
 
 OUTLOOKS = ("achieved", "on track", "off track", "not assessable")
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class CenterOverview:
     center: Center
     states: list[IndicatorState]  # every indicator of the center
@@ -31,7 +31,7 @@ class CenterOverview:
         }
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Overview(Result):
     """`fc show` without a center; CSV has a row per headline indicator."""
 
@@ -42,7 +42,7 @@ class Overview(Result):
         return [c.to_dict() for c in self.centers]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class CenterSnapshot(Result):
     """`fc show CENTER`: every indicator of the center."""
 
@@ -54,7 +54,7 @@ class CenterSnapshot(Result):
         return [s.to_dict() for s in self.states]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ProgressReport(Result):
     """`fc progress`: every target, grouped by center in the order of the five."""
 

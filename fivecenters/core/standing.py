@@ -8,19 +8,20 @@ Shanghai entry has no place, not the place of its neighbours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Benchmark, Dataset, Edition, Entry, RankTarget, dump
 from fivecenters.core.results import RecordDict, Result, plain_fields
+from fivecenters.core.structs import struct
 
 SUBJECT = "Shanghai"
 YEARS_BACK = 5
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Movement:
     """Places moved between two editions: positive is up (a better place)."""
 
@@ -52,7 +53,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
     return dump(entry, mode="json", exclude_none=True, exclude_defaults=True) | {"city": entry.city}
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class EditionStanding:
     edition: Edition
     entry: Entry | None  # Shanghai's, if a source states it
@@ -79,7 +80,7 @@ class BandStatus(StrEnum):
     NO_DATA = "no data"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class BandAssessment:
     """A rank ambition ("within the top three by 2030") against the latest place."""
 
@@ -115,7 +116,7 @@ def assess_band(target: RankTarget, standings: list[EditionStanding]) -> BandAss
     return BandAssessment(target, status, latest, rank - target.rank if rank is not None else None)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class BenchmarkStanding:
     benchmark: Benchmark
     editions: list[EditionStanding]  # oldest first
@@ -143,7 +144,7 @@ class BenchmarkStanding:
         }
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Standings(Result):
     """`fc rank`: one record per benchmark; CSV has a row per city per edition, from the record."""
 

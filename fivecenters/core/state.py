@@ -7,7 +7,6 @@ all read them from here, so no view assesses a target again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from fivecenters.core.compare import Change, comparable_change, latest_as_of
@@ -15,9 +14,10 @@ from fivecenters.core.model import Indicator, Observation
 from fivecenters.core.progress import Assessment, Status, assess
 from fivecenters.core.results import indicator_record, observation_record
 from fivecenters.core.series import pair
+from fivecenters.core.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class IndicatorState:
     indicator: Indicator
     latest: Observation | None

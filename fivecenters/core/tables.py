@@ -8,7 +8,6 @@ that declaration, so the schema cannot drift from the columns.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from fivecenters.core.centers import Center
@@ -33,11 +32,12 @@ from fivecenters.core.progress import Assessment
 from fivecenters.core.progress import Status as ProgressStatus
 from fivecenters.core.standing import BandAssessment, BandStatus, standing
 from fivecenters.core.state import state_of
+from fivecenters.core.structs import struct
 
 DESCRIPTOR = "datapackage.json"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Item:
     """What a row is made from: an indicator or benchmark, one of its records, the source it cites,
     a target's assessment, an entry's edition, a rank target's band."""
@@ -51,7 +51,7 @@ class Item:
     band: BandAssessment | None = None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Column:
     name: str
     type: str  # a Frictionless table-schema type
@@ -72,7 +72,7 @@ class Column:
         return field
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ForeignKey:
     """A column whose every value is the key of a row in another table."""
 
@@ -87,7 +87,7 @@ CITES = (ForeignKey("indicator", "indicators"), ForeignKey("source", "sources"))
 Items = Callable[[Dataset], Iterator[Item]]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Table:
     name: str
     title: str

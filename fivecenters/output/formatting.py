@@ -9,15 +9,15 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
-from dataclasses import dataclass
 
 from fivecenters.core.compare import Change, Measure, Verdict
 from fivecenters.core.model import Indicator, Kind, Observation, Qualifier
 from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import Assessment, Status, status_for_ratio
+from fivecenters.core.structs import struct
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Cell:
     """A piece of text with a style name."""
 

@@ -7,7 +7,7 @@ rich and `markdown.py` as a Markdown table.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from fivecenters.core.catalogue import IndicatorInfo, SourceList
 from fivecenters.core.compare import Comparison, Measure
@@ -15,6 +15,7 @@ from fivecenters.core.model import Kind, Observation
 from fivecenters.core.progress import Assessment, by_plan
 from fivecenters.core.snapshot import CenterSnapshot, Overview, ProgressReport
 from fivecenters.core.state import IndicatorState
+from fivecenters.core.structs import struct
 from fivecenters.output.formatting import (
     DASH,
     FLAG_LEGEND,
@@ -40,7 +41,7 @@ from fivecenters.output.formatting import (
 )
 
 
-@dataclass
+@struct
 class Grid:
     title: str
     columns: list[str]

@@ -9,12 +9,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
 from fivecenters.core.state import IndicatorState
+from fivecenters.core.structs import struct
 from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, status_text, target_text
 
 OBSERVED = "observed"
@@ -34,7 +34,7 @@ HEDGE_DIRECTIONS = {
 }
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Mark:
     year: int
     value: float
@@ -57,7 +57,7 @@ class Mark:
         return HEDGE_DIRECTIONS[self.qualifier] if self.qualifier else None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Axis:
     low: float
     high: float
@@ -71,7 +71,7 @@ class Axis:
         return (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Plot:
     indicator: Indicator
     points: tuple[Mark, ...]  # every observation, oldest first

@@ -17,10 +17,11 @@ import itertools
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
 
 from fivecenters.core.standing import SUBJECT
+from fivecenters.core.structs import struct
 from fivecenters.output.charts.geometry import AROUND, OBSERVED, SUPERSEDED, UP, Axis, Mark, Plot
 from fivecenters.output.charts.ranking import RankPlot
 
@@ -81,7 +82,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(_glyph_width(c) for c in text) * size * (BOLD if bold else 1.0)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Box:
     left: float
     top: float
@@ -128,7 +129,7 @@ def around(cx: float, cy: float, half: float) -> Box:
     return Box(cx - half, cy - half, cx + half, cy + half)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Label:
     """A line of text: `x` is where its `anchor` (start, middle or end) lies, `y` its baseline."""
 
@@ -152,7 +153,7 @@ class Label:
         return Box(start, self.y - ASCENT * self.size, start + width, self.y + DESCENT * self.size)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Swatch:
     """A legend entry's shape, drawn centred at (x, y)."""
 
@@ -161,7 +162,7 @@ class Swatch:
     y: float
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Leader:
     """A short line from the height of a city's last place to its name, where the name had to move."""
 
@@ -188,7 +189,7 @@ class Framed(Protocol):
     def tick_text(self, value: float) -> str: ...
 
 
-@dataclass
+@struct
 class Page:
     """A chart's page: its size, the plot area within it, and its text, placed in the order it was decided.
 

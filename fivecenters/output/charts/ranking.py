@@ -8,10 +8,10 @@ places of consecutive editions, so nothing is drawn that no source states.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from fivecenters.core.model import Benchmark, Dataset, Entry
 from fivecenters.core.standing import SUBJECT, BenchmarkStanding, placed
+from fivecenters.core.structs import struct
 from fivecenters.output.charts.geometry import Axis, credit, runs, value_axis, year_axis
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.standing_grids import benchmark_title, place_text
@@ -20,7 +20,7 @@ MIN_PEER_EDITIONS = 2  # a peer placed once is a dot, not a line: left to `fc ra
 MAX_NAMED_SOURCES = 3  # a credit names the publishers of this many sources at most
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Place:
     x: float  # the edition's year, and a fraction for the second edition of a year
     rank: int  # where it is drawn: the rank, or N+1 for "not in the top N"
@@ -30,7 +30,7 @@ class Place:
     joined: bool = False  # the line runs to it from the edition before
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Series:
     city: str
     places: tuple[Place, ...]
@@ -41,7 +41,7 @@ class Series:
         return runs(self.places)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class RankPlot:
     benchmark: Benchmark
     series: tuple[Series, ...]  # Shanghai first, then the peers by their best place
