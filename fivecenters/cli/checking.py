@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -49,6 +48,8 @@ def validate(
     ]
     passed = all(report.passed(strict) for report in reports)
     if output_format is CheckFormat.JSON:
+        import json  # only here: every command imports this module, few print JSON
+
         document = {"valid": passed, "reports": [r.to_dict() for r in reports]}
         typer.echo(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
