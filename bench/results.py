@@ -24,6 +24,10 @@ FLOOR_CODE = "import sys, tomllib, typer, pydantic.main; tomllib.loads(open(sys.
 # What typer costs beyond its import: a one-command app that parses the file and does nothing else.
 # typer 0.29 coerces every argument through a pydantic TypeAdapter, which imports pydantic's fields and
 # types and its plugin loader (with importlib.metadata): costs no typer command escapes, outside the floor.
+# The floor and the modules typer 0.29 imports to coerce any argument that is not a flag (pydantic.types,
+# annotated_types, and through pydantic's plugin loader importlib.metadata): what every fc command pays,
+# since each takes a path or a choice, before typer has built one adapter or fc has imported a module.
+TYPER_COERCION_CODE = FLOOR_CODE + "; import typer._adapters, pydantic.plugin._loader"
 TYPER_APP_CODE = """
 import tomllib
 from pathlib import Path
@@ -176,6 +180,11 @@ def goals(run: Run) -> list[str]:
         limit = GOAL_VALIDATE_VS_FLOOR if name == "validate" else GOAL_READING_VS_FLOOR
         goal = f"`fc {name}` on the shipped data ≤ {limit:g}× {floor}"
         rows.append(_ratio_row(goal, shipped.ratio(f"fc {name}", "floor"), limit, cpu))
+    if coercion := shipped.ratio("typer coercion", "floor"):
+        rows.append(
+            "| (not a goal: the floor and the modules typer imports to coerce any argument that is not a flag) "
+            f"| {coercion[0]:.2f}× (CPU {coercion[1]:.2f}×) the floor | |"
+        )
     if typer_app := shipped.ratio("typer app", "floor"):
         rows.append(
             f"| (not a goal: a one-command typer app that only parses the file, for scale) | {typer_app[0]:.2f}× "
@@ -334,7 +343,8 @@ def render(run: Run) -> str:
         "",
         "## Commands on each file",
         "",
-        "`floor`: see the goals; `typer app`: a one-command typer app that only parses the file (tomllib). "
+        "`floor`: see the goals; `typer coercion`: the floor and the modules typer imports to coerce an argument; "
+        "`typer app`: a one-command typer app that only parses the file (tomllib). "
         "`check-jsonschema` validates the file against `fc schema`'s JSON Schema; `frictionless validate` the "
         "package `fc export --format datapackage` wrote.",
         "",

@@ -39,6 +39,7 @@ from results import (
     GOAL_OBSERVATIONS,
     LARGE_COMMANDS,
     TYPER_APP_CODE,
+    TYPER_COERCION_CODE,
     DataFile,
     Run,
     Sample,
@@ -256,6 +257,7 @@ class Peers:
         argvs: dict[str, list[str]] = {}
         if "floor" in data.peers:
             argvs["floor"] = [sys.executable, "-c", FLOOR_CODE, path]
+            argvs["typer coercion"] = [sys.executable, "-c", TYPER_COERCION_CODE, path]
             argvs["typer app"] = [sys.executable, "-c", TYPER_APP_CODE, "validate", path]
         if "check-toml" in data.peers and self.check_toml:
             argvs["check-toml"] = [str(self.check_toml), path]
