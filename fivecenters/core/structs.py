@@ -2,19 +2,21 @@
 
 Python 3.11's `dataclass` writes each method it adds as source and compiles it with its own
 `exec`: `__init__`, `__repr__`, `__eq__`, and for a frozen class `__hash__`, `__setattr__` and
-`__delattr__`. A command imports some forty dataclasses before it reads a byte, and their
-`__repr__`, `__eq__` and `__hash__` took ~18 ms of a start-up whose libraries alone take ~190 ms
-(bench/README.md). Here those three are shared functions that read the class's fields, written
-once; they behave as the generated ones do (fields compared in order, only between instances of
-the same class; a frozen class hashes its fields, a mutable one is unhashable). `dataclass` still
-writes `__init__` and the frozen guard, so `dataclasses.fields`, `replace` and pydantic see an
-ordinary dataclass.
+`__delattr__`. A command imports some forty dataclasses before it reads a byte: those compilations
+took about a sixth of the instructions of a start-up whose libraries alone take ~190 ms
+(bench/README.md). Here `__repr__`, `__eq__` and `__hash__` are shared functions that read the
+class's fields, written once, and behave as the generated ones do: fields compared in order, only
+between instances of the same class; a frozen class hashes its fields, a mutable one is unhashable.
+A frozen class without slots shares its guard too: it refuses every assignment and deletion once
+`__init__` has given each field its value. A frozen class with slots (the data file's records, made
+by the hundred thousand) keeps dataclass's own guard and `__init__`, which assigns without a call
+to Python per field. `dataclasses.fields`, `replace` and pydantic see an ordinary dataclass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
@@ -48,6 +50,18 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    """`__init__` gives each field its value once; nothing may be assigned after."""
+    if name in self.__dataclass_fields__ and name not in self.__dict__:
+        object.__setattr__(self, name, value)
+    else:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 @overload
 def struct(cls: type[T], /) -> type[T]: ...
 @overload
@@ -61,12 +75,21 @@ def struct(
     """A dataclass, as `@dataclass(frozen=…, slots=…, kw_only=…)` makes it, defined in fewer compilations."""
 
     def make(kind: type[T]) -> type[T]:
-        made = dataclass(frozen=frozen, slots=slots, kw_only=kw_only, eq=False, repr=False)(kind)
+        # With slots, dataclass's own frozen `__init__` and guard: pydantic builds records through `__init__`,
+        # and a guard in Python would cost a call per field of every record.
+        own_guard = frozen and not slots
+        made = dataclass(frozen=frozen and slots, slots=slots, kw_only=kw_only, eq=False, repr=False)(kind)
         compared = [f.name for f in fields(made) if f.compare]  # type: ignore[arg-type]
         setattr(made, _KEY, staticmethod(_key_of(compared)))
         made.__eq__ = _eq  # type: ignore[method-assign]
-        made.__hash__ = _hash if frozen else None  # type: ignore[method-assign,assignment]
         made.__repr__ = _repr  # type: ignore[method-assign]
+        if frozen:
+            made.__hash__ = _hash  # type: ignore[method-assign]
+        if own_guard:
+            made.__setattr__ = _frozen_setattr  # type: ignore[method-assign]
+            made.__delattr__ = _frozen_delattr  # type: ignore[method-assign]
+        if not frozen:
+            made.__hash__ = None  # type: ignore[method-assign,assignment]
         return made
 
     return make if cls is None else make(cls)

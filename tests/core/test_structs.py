@@ -70,6 +70,17 @@ def test_a_mutable_struct_compares_by_value_and_is_unhashable():
     assert repr(Mutable([1])) == "Mutable(items=[1])"
 
 
+def test_a_frozen_struct_refuses_every_assignment_and_deletion_after_init():
+    point = Point(1, 2)
+    for name in ("x", "label", "other"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(point, name, 3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del point.x
+    assert (point.x, point.y, point.label) == (1, 2, "")
+    assert dataclasses.replace(point, y=5) == Point(1, 5) and point.y == 2
+
+
 def test_frozen_records_stay_frozen_with_slots_and_replaceable():
     source = Source(id="a", title="T", publisher="P", language="en")
     with pytest.raises(dataclasses.FrozenInstanceError):
