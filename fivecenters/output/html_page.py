@@ -5,12 +5,17 @@ script. The only URLs are links to the sources, and only http(s) ones become
 links. The page is a jinja2 template (templates/report.html.j2) with
 autoescaping on, so every piece of text from the data is escaped unless the
 code marks it safe, as it does for the charts, which escape their own text.
+
+jinja2 turns a template into Python before it renders it: a third of the
+command's own time. `scripts/report_template.py` does that once, into
+templates/compiled/, which is used while it was made from these templates by
+this jinja2; otherwise the templates are compiled as they are.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fivecenters import __version__
@@ -34,19 +39,19 @@ from fivecenters.output.formatting import (
     when,
 )
 
+if TYPE_CHECKING:
+    from jinja2 import BaseLoader, Environment
+
 TEMPLATES = Path(__file__).with_name("templates")
+COMPILED = TEMPLATES / "compiled"  # written by scripts/report_template.py
+MADE_FROM = COMPILED / "made-from.txt"  # the `made_from()` of what COMPILED was compiled from
 TEMPLATE = "report.html.j2"
 FOLD = 4  # observation lists longer than this start folded
 
 
 def report_html(dataset: Dataset, data_name: str) -> str:
     """The whole page; `data_name` says which data file it was made from."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
-
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
-    )
 
     def chart_of(state: IndicatorState) -> Markup | None:
         plot = plot_of(state, dataset)
@@ -87,7 +92,38 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "percent_of": percent_of,
         "status_style": status_style,
     }
-    return environment.get_template(TEMPLATE).render(context)
+    return environment(_loader()).get_template(TEMPLATE).render(context)
+
+
+def environment(loader: BaseLoader) -> Environment:
+    """The templates' environment, for rendering them and for compiling them ahead (the same settings)."""
+    from jinja2 import Environment, StrictUndefined
+
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def made_from() -> str:
+    """The jinja2 version and a digest of every template, which decide what compiling them gives."""
+    import hashlib
+
+    import jinja2
+
+    digest = hashlib.sha256()
+    for path in sorted(p for p in TEMPLATES.iterdir() if p.is_file()):
+        text = path.read_bytes()
+        digest.update(f"{path.name}\0{len(text)}\0".encode() + text)
+    return f"jinja2 {jinja2.__version__} sha256 {digest.hexdigest()}\n"
+
+
+def _loader() -> BaseLoader:
+    """The compiled templates while they are those of the templates and this jinja2; else the templates."""
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    try:
+        current = MADE_FROM.read_text(encoding="utf-8") == made_from()
+    except (OSError, UnicodeError):
+        current = False
+    return ModuleLoader(COMPILED) if current else FileSystemLoader(TEMPLATES)
 
 
 def outlook(center: CenterOverview) -> str:

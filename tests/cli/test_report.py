@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import runpy
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
@@ -22,6 +23,7 @@ from fivecenters.core import progress
 from fivecenters.core.centers import Center
 from fivecenters.core.model import Indicator, Target
 from fivecenters.core.validate import load_dataset
+from fivecenters.output import html_page
 from fivecenters.output.html_page import FOLD, report_html
 from tests.support import ROOT
 from tests.support.devtools import rendered_fonts
@@ -134,6 +136,26 @@ def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> No
     targets = [(i.id, id(t)) for i in DATASET.indicators for t in i.targets]
     assert len(targets) >= 3
     assert calls == Counter(targets)
+
+
+def test_the_compiled_templates_are_those_of_the_templates_and_this_jinja2(tmp_path: Path) -> None:
+    """Regenerate with `python scripts/report_template.py` when this fails (a template changed, or jinja2)."""
+    script = runpy.run_path(str(ROOT / "scripts" / "report_template.py"))
+    script["compile_into"](tmp_path / "compiled")
+    made = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "compiled").iterdir()}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in html_page.COMPILED.iterdir() if p.is_file()}
+    assert committed == made
+
+
+def test_stale_compiled_templates_give_way_to_the_templates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same page whether the templates are compiled ahead or as they are, as after a template changed."""
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    assert isinstance(html_page._loader(), ModuleLoader)
+    compiled = report_html(DATASET, "reading.toml")
+    monkeypatch.setattr(html_page, "made_from", lambda: "jinja2 0.0 sha256 of other templates\n")
+    assert isinstance(html_page._loader(), FileSystemLoader)
+    assert report_html(DATASET, "reading.toml") == compiled
 
 
 def png_size(path: Path) -> tuple[int, int]:
