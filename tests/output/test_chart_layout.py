@@ -34,6 +34,7 @@ from fivecenters.output.charts.layout import (
     Box,
     Label,
     Page,
+    _lines,
     line_page,
     rank_page,
     text_width,
@@ -105,6 +106,32 @@ def line_plot(indicator: Indicator, dataset: Dataset = READING) -> Plot:
 def test_text_widths_count_chinese_double() -> None:
     assert text_width("上海", 12) == text_width("abcd", 12) > 0
     assert text_width("Shanghai", 15, bold=True) > text_width("Shanghai", 15) > text_width("Shanghai", 11)
+
+
+def lines_measured_whole(text: str, width: float, size: float, bold: bool) -> list[str]:
+    """How `_lines` broke text before it added widths up: every candidate line measured whole."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] += f" {word}"
+            continue
+        lines.append("")
+        for character in word:
+            if lines[-1] and text_width(lines[-1] + character, size, bold) > width:
+                lines.append("")
+            lines[-1] += character
+    return lines
+
+
+@settings(deadline=None)
+@given(WORDS, st.integers(1, 90), st.floats(-1e-6, 1e-6), st.sampled_from([10.5, 11, 12, 15]), st.booleans())
+def test_lines_break_where_measuring_each_line_whole_breaks_them(
+    text: str, cut: int, nudge: float, size: float, bold: bool
+) -> None:
+    """Widths added up word by word break lines where measuring them whole did, also at widths a rounding
+    error away from a line's: at a prefix's measured width, nudged."""
+    width = text_width(text[:cut], size, bold) + nudge
+    assert _lines(text, width, size, bold) == lines_measured_whole(text, width, size, bold)
 
 
 def test_a_line_crosses_a_box_only_through_its_inside() -> None:

@@ -79,7 +79,7 @@ def _glyph_width(character: str) -> float:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The estimated width in pixels of `text` at `size` pixels: every check and placement uses this one."""
-    return sum(_glyph_width(c) for c in text) * size * (BOLD if bold else 1.0)
+    return sum(map(_glyph_width, text)) * size * (BOLD if bold else 1.0)
 
 
 @struct(frozen=True)
@@ -367,17 +367,22 @@ def _value_labels(plot: Plot, page: Page) -> None:
         cx, cy = page.x(mark.year), page.y(mark.value)
         sides = [1, -1] if cx <= (page.left + page.right) / 2 else [-1, 1]
         above, below = -6, RADIUS + 1 + ASCENT * VALUE_SIZE
-        spots = [
+        spots = (
             Label(VALUE, mark.text, cx + side * (DIAMOND + 2), cy + dy, VALUE_SIZE, "start" if side > 0 else "end")
             for dy in (above, below, VALUE_SIZE * 0.35, above - LEGEND_ROW, below + LEGEND_ROW)
             for side in sides
-        ]
+        )
         # Within the plot area, or half a line above or below it, where no text is; not left of the y axis.
         room = Box(page.left, page.top - VALUE_SIZE / 2, page.width - PAD / 2, page.base + VALUE_SIZE / 2)
-        fitting = [s for s in spots if s.box.within(room) and page.free(s.box)]
-        clear = [s for s in fitting if not any(s.box.crossed(a, b) for a, b in segments)]
-        if chosen := (clear or fitting)[:1]:
-            page.labels.append(chosen[0])
+        fitting = (s for s in spots if s.box.within(room) and page.free(s.box))
+        first = None
+        for spot in fitting:  # the first spot clear of the lines, else the first that fits
+            if not any(spot.box.crossed(a, b) for a, b in segments):
+                first = spot
+                break
+            first = first or spot
+        if first:
+            page.labels.append(first)
 
 
 def _names(plot: RankPlot, page: Page) -> None:
@@ -426,18 +431,44 @@ def _spread(anchors: list[tuple[str, float]], pinned: str, highest: float, lowes
 
 
 def _lines(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """`text` in lines at most `width` pixels wide, broken between words, or inside a word too wide for a line."""
+    """`text` in lines at most `width` pixels wide, broken between words, or inside a word too wide for a line.
+
+    Each line's width is added up word by word as it grows, instead of measuring the whole line again for
+    each word it might take (which took most of a report's chart layout).
+    """
     lines: list[str] = []
+    last = 0.0  # the last line's width, as added up
+    space = text_width(" ", size, bold)
     for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
+        grown = last + space + text_width(word, size, bold)
+        if lines and _fits(f"{lines[-1]} {word}", grown, width, size, bold):
             lines[-1] += f" {word}"
+            last = grown
             continue
         lines.append("")
+        last = 0.0
         for character in word:
-            if lines[-1] and text_width(lines[-1] + character, size, bold) > width:
+            glyph = text_width(character, size, bold)
+            if lines[-1] and not _fits(lines[-1] + character, last + glyph, width, size, bold):
                 lines.append("")
+                last = 0.0
             lines[-1] += character
+            last += glyph
     return lines
+
+
+NEAR = 1e-6  # pixels: far more than rounding makes of the difference between two sums of a line's widths
+
+
+def _fits(text: str, added: float, width: float, size: float, bold: bool) -> bool:
+    """`text_width(text, size, bold) <= width`, knowing `added`, the text's width added up in pieces.
+
+    Floats added in another order can differ in the last bits (and `sum` adds them otherwise from
+    Python 3.12 on): where that could decide, the text is measured as every other check measures it.
+    """
+    if abs(added - width) > NEAR:
+        return added <= width
+    return text_width(text, size, bold) <= width
 
 
 def _shortened(text: str, width: float, size: float) -> str:
