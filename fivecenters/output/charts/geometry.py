@@ -9,12 +9,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from fivecenters.core.model import Dataset, Indicator, Kind, Qualifier
 from fivecenters.core.progress import Status
 from fivecenters.core.state import IndicatorState
-from fivecenters.core.structs import struct
 from fivecenters.output.formatting import STATUS_STYLES, observed, quantity, status_text, target_text
 
 OBSERVED = "observed"
@@ -34,8 +33,7 @@ HEDGE_DIRECTIONS = {
 }
 
 
-@struct(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     year: int
     value: float
     kind: str  # OBSERVED, SUPERSEDED or TARGET
@@ -57,8 +55,7 @@ class Mark:
         return HEDGE_DIRECTIONS[self.qualifier] if self.qualifier else None
 
 
-@struct(frozen=True)
-class Axis:
+class Axis(NamedTuple):
     low: float
     high: float
     ticks: tuple[float, ...]
@@ -71,8 +68,7 @@ class Axis:
         return (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
 
 
-@struct(frozen=True)
-class Plot:
+class Plot(NamedTuple):
     indicator: Indicator
     points: tuple[Mark, ...]  # every observation, oldest first
     targets: tuple[Mark, ...]

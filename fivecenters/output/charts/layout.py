@@ -18,7 +18,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from fivecenters.core.standing import SUBJECT
 from fivecenters.core.structs import struct
@@ -82,8 +82,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(map(_glyph_width, text)) * size * (BOLD if bold else 1.0)
 
 
-@struct(frozen=True)
-class Box:
+class Box(NamedTuple):
     left: float
     top: float
     right: float
@@ -153,8 +152,7 @@ class Label:
         return Box(start, self.y - ASCENT * self.size, start + width, self.y + DESCENT * self.size)
 
 
-@struct(frozen=True)
-class Swatch:
+class Swatch(NamedTuple):
     """A legend entry's shape, drawn centred at (x, y)."""
 
     key: str
@@ -162,8 +160,7 @@ class Swatch:
     y: float
 
 
-@struct(frozen=True)
-class Leader:
+class Leader(NamedTuple):
     """A short line from the height of a city's last place to its name, where the name had to move."""
 
     key: str

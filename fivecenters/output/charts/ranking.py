@@ -8,10 +8,10 @@ places of consecutive editions, so nothing is drawn that no source states.
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from fivecenters.core.model import Benchmark, Dataset, Entry
 from fivecenters.core.standing import SUBJECT, BenchmarkStanding, placed
-from fivecenters.core.structs import struct
 from fivecenters.output.charts.geometry import Axis, credit, runs, value_axis, year_axis
 from fivecenters.output.formatting import ordinal
 from fivecenters.output.standing_grids import benchmark_title, place_text
@@ -20,8 +20,7 @@ MIN_PEER_EDITIONS = 2  # a peer placed once is a dot, not a line: left to `fc ra
 MAX_NAMED_SOURCES = 3  # a credit names the publishers of this many sources at most
 
 
-@struct(frozen=True)
-class Place:
+class Place(NamedTuple):
     x: float  # the edition's year, and a fraction for the second edition of a year
     rank: int  # where it is drawn: the rank, or N+1 for "not in the top N"
     bounded: bool  # "not in the top N": the true place is `rank` or lower
@@ -30,8 +29,7 @@ class Place:
     joined: bool = False  # the line runs to it from the edition before
 
 
-@struct(frozen=True)
-class Series:
+class Series(NamedTuple):
     city: str
     places: tuple[Place, ...]
     subject: bool  # Shanghai, drawn apart from its peers
@@ -41,8 +39,7 @@ class Series:
         return runs(self.places)
 
 
-@struct(frozen=True)
-class RankPlot:
+class RankPlot(NamedTuple):
     benchmark: Benchmark
     series: tuple[Series, ...]  # Shanghai first, then the peers by their best place
     x: Axis
@@ -50,8 +47,14 @@ class RankPlot:
     credit: str
     latest: str  # Shanghai's latest place: "3rd in GFCI 37"
 
-    inverted = True  # 1st at the top
-    unit = "rank"
+    @property
+    def inverted(self) -> bool:
+        """1st at the top."""
+        return True
+
+    @property
+    def unit(self) -> str:
+        return "rank"
 
     @property
     def title(self) -> str:
