@@ -5,18 +5,21 @@ when they improve, and every chart names the publishers of its figures."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from fivecenters.core.model import Kind, Qualifier, Status
 from fivecenters.core.progress import assess
 from fivecenters.core.state import state_of
 from fivecenters.output.charts.geometry import OBSERVED, SUPERSEDED, TARGET, Plot, plot_of, value_axis
-from fivecenters.output.charts.svg import line_chart
+from fivecenters.output.charts.svg import escape, line_chart
 from fivecenters.output.charts.text import BRAILLE, HEDGED, SYMBOLS, chart_lines
 from fivecenters.output.formatting import SPARKS, sparkline, wrapped
 from tests.support.reading import make_indicator, obs, reading_dataset, target
@@ -35,6 +38,11 @@ def test_svg_escapes_data_text() -> None:
     assert "<script>" not in svg and 'onload="x' not in svg
     root = ET.fromstring(svg.split("\n", 1)[1])
     assert root.find(f"{SVG}title").text == "<script>alert(1)</script> & co"  # type: ignore[union-attr]
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'a;#x上\n") | st.characters()))
+def test_svg_escapes_as_html_escape_does(text: str) -> None:
+    assert escape(text) == html.escape(text)
 
 
 def test_terminal_chart_draws_every_point_and_target() -> None:
