@@ -140,16 +140,19 @@ class Label:
     anchor: str = "start"
     key: str = ""  # what it names: a legend entry, a city
     whole: str = ""  # the text in full, where `text` was shortened to fit
+    # Where it is drawn: asked of every placed label each time another is placed, so worked out once, as
+    # it is made (nearly every label's box is asked for; a cached_property took longer to ask than to work out).
+    box: Box = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        width = text_width(self.text, self.size, self.bold)
+        start = self.x - {"start": 0.0, "middle": width / 2, "end": width}[self.anchor]
+        box = Box(start, self.y - ASCENT * self.size, start + width, self.y + DESCENT * self.size)
+        object.__setattr__(self, "box", box)  # the one way to set a field of a frozen dataclass
 
     @property
     def bold(self) -> bool:
         return self.role == TITLE
-
-    @functools.cached_property  # asked of every placed label each time another is placed
-    def box(self) -> Box:
-        width = text_width(self.text, self.size, self.bold)
-        start = self.x - {"start": 0.0, "middle": width / 2, "end": width}[self.anchor]
-        return Box(start, self.y - ASCENT * self.size, start + width, self.y + DESCENT * self.size)
 
 
 class Swatch(NamedTuple):
@@ -437,10 +440,15 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> list[str
     last = 0.0  # the last line's width, as added up
     space = text_width(" ", size, bold)
     for word in text.split():
-        grown = last + space + text_width(word, size, bold)
+        measured = text_width(word, size, bold)
+        grown = last + space + measured
         if lines and _fits(f"{lines[-1]} {word}", grown, width, size, bold):
             lines[-1] += f" {word}"
             last = grown
+            continue
+        if measured <= width:  # then so is every part of it (each glyph adds some width): no need to try each
+            lines.append(word)
+            last = measured
             continue
         lines.append("")
         last = 0.0
