@@ -14,13 +14,14 @@ this jinja2; otherwise the templates are compiled as they are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from fivecenters import __version__
 from fivecenters.core.centers import Center
-from fivecenters.core.model import Dataset, Indicator
+from fivecenters.core.model import Citation, Dataset, Indicator, Source
 from fivecenters.core.progress import Status
 from fivecenters.core.snapshot import CenterOverview, overview
 from fivecenters.core.standing import BenchmarkStanding, standings_for
@@ -49,9 +50,28 @@ TEMPLATE = "report.html.j2"
 FOLD = 4  # observation lists longer than this start folded
 
 
+class Link(NamedTuple):
+    """What a citation of `source_id` links to: the source's page (http(s) only), else its entry in the list of
+    sources; `source` is None for an id no source has (the id is shown, unlinked)."""
+
+    source_id: str
+    source: Source | None
+    href: str
+
+
 def report_html(dataset: Dataset, data_name: str) -> str:
     """The whole page; `data_name` says which data file it was made from."""
     from markupsafe import Markup
+
+    def link_of(source_id: str) -> Link:
+        source = dataset.source(source_id)
+        if source is None:
+            return Link(source_id, None, "")
+        return Link(source_id, source, source.url if source.url and web(source.url) else f"#source-{source.id}")
+
+    def cited(citations: Iterable[Citation]) -> list[tuple[Link, str]]:
+        """Each citation's link and quote, worked out here: a template's calls cost more than Python's."""
+        return [(link_of(c.source), c.quote) for c in citations]
 
     def chart_of(state: IndicatorState) -> Markup | None:
         plot = plot_of(state, dataset)
@@ -77,7 +97,8 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "version": __version__,
         "data_name": data_name,
         "fold": FOLD,
-        "source_of": dataset.source,
+        "link_of": link_of,
+        "cited": cited,
         "web": web,
         "outlook": outlook,
         "unit": unit,

@@ -12,7 +12,7 @@ def root(context, missing=missing):
     l_0_sources = resolve('sources')
     l_0_version = resolve('version')
     l_0_data_name = resolve('data_name')
-    l_0_cite = l_0_quoted = l_0_bar = missing
+    l_0_cite = l_0_quotes = l_0_bar = missing
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -38,68 +38,63 @@ def root(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    def macro(l_1_source_id):
+    def macro(l_1_link):
         t_5 = []
-        l_1_source_of = resolve('source_of')
-        l_1_web = resolve('web')
-        l_1_source = missing
-        if l_1_source_id is missing:
-            l_1_source_id = undefined("parameter 'source_id' was not provided", name='source_id')
+        if l_1_link is missing:
+            l_1_link = undefined("parameter 'link' was not provided", name='link')
         pass
-        l_1_source = context.call((undefined(name='source_of') if l_1_source_of is missing else l_1_source_of), l_1_source_id)
-        if t_4((undefined(name='source') if l_1_source is missing else l_1_source)):
+        if t_4(environment.getattr(l_1_link, 'source')):
             pass
             t_5.append(
-                escape(l_1_source_id),
+                escape(environment.getattr(l_1_link, 'source_id')),
             )
-        elif context.call((undefined(name='web') if l_1_web is missing else l_1_web), environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'url')):
-            pass
-            t_5.extend((
-                '<a href="',
-                escape(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'url')),
-                '">',
-                escape(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'title')),
-                '</a>',
-            ))
         else:
             pass
             t_5.extend((
-                '<a href="#source-',
-                escape(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'id')),
+                '<a href="',
+                escape(environment.getattr(l_1_link, 'href')),
                 '">',
-                escape(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'title')),
+                escape(environment.getattr(environment.getattr(l_1_link, 'source'), 'title')),
                 '</a>',
             ))
         return concat(t_5)
     context.exported_vars.add('cite')
-    context.vars['cite'] = l_0_cite = Macro(environment, macro, 'cite', ('source_id',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_citation):
+    context.vars['cite'] = l_0_cite = Macro(environment, macro, 'cite', ('link',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_citations):
         t_6 = []
-        l_1_source_of = resolve('source_of')
-        l_1_source = missing
-        if l_1_citation is missing:
-            l_1_citation = undefined("parameter 'citation' was not provided", name='citation')
+        l_1_cited = resolve('cited')
+        if l_1_citations is missing:
+            l_1_citations = undefined("parameter 'citations' was not provided", name='citations')
         pass
-        l_1_source = context.call((undefined(name='source_of') if l_1_source_of is missing else l_1_source_of), environment.getattr(l_1_citation, 'source'))
-        t_6.extend((
-            escape(context.call((undefined(name='cite') if l_0_cite is missing else l_0_cite), environment.getattr(l_1_citation, 'source'))),
-            '<br><q',
-        ))
-        if (undefined(name='source') if l_1_source is missing else l_1_source):
+        l_2_loop = missing
+        for (l_2_link, l_2_quote), l_2_loop in LoopContext(context.call((undefined(name='cited') if l_1_cited is missing else l_1_cited), l_1_citations), undefined):
+            _loop_vars = {}
             pass
+            if (not environment.getattr(l_2_loop, 'first')):
+                pass
+                t_6.append(
+                    '<br>',
+                )
             t_6.extend((
-                ' lang="',
-                escape(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'language')),
-                '"',
+                escape(context.call((undefined(name='cite') if l_0_cite is missing else l_0_cite), l_2_link, _loop_vars=_loop_vars)),
+                '<br><q',
             ))
-        t_6.extend((
-            '>',
-            escape(environment.getattr(l_1_citation, 'quote')),
-            '</q>',
-        ))
+            if environment.getattr(l_2_link, 'source'):
+                pass
+                t_6.extend((
+                    ' lang="',
+                    escape(environment.getattr(environment.getattr(l_2_link, 'source'), 'language')),
+                    '"',
+                ))
+            t_6.extend((
+                '>',
+                escape(l_2_quote),
+                '</q>',
+            ))
+        l_2_loop = l_2_link = l_2_quote = missing
         return concat(t_6)
-    context.exported_vars.add('quoted')
-    context.vars['quoted'] = l_0_quoted = Macro(environment, macro, 'quoted', ('citation',), False, False, False, context.eval_ctx.autoescape)
+    context.exported_vars.add('quotes')
+    context.vars['quotes'] = l_0_quotes = Macro(environment, macro, 'quotes', ('citations',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_share):
         t_7 = []
         l_1_percent_of = resolve('percent_of')
@@ -127,7 +122,7 @@ def root(context, missing=missing):
     context.vars['bar'] = l_0_bar = Macro(environment, macro, 'bar', ('share',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<title>Shanghai\'s Five Centers — indicators and targets</title>\n<style>\n'
     template = environment.get_template('report.css', 'report.html.j2')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {'bar': l_0_bar, 'cite': l_0_cite, 'quoted': l_0_quoted}))
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'bar': l_0_bar, 'cite': l_0_cite, 'quotes': l_0_quotes}))
     try:
         for event in gen:
             yield event
@@ -171,7 +166,7 @@ def root(context, missing=missing):
             yield '\n<details><summary>'
             yield escape(t_2(environment.getattr(l_1_center, 'states')))
             yield ' indicator'
-            yield escape(('s' if (t_2(environment.getattr(l_1_center, 'states')) != 1) else cond_expr_undefined("the inline if-expression on line 51 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape(('s' if (t_2(environment.getattr(l_1_center, 'states')) != 1) else cond_expr_undefined("the inline if-expression on line 50 in 'report.html.j2' evaluated to false and no else section was defined.")))
             yield '</summary><ol>'
             for l_2_state in environment.getattr(l_1_center, 'states'):
                 _loop_vars = {}
@@ -186,8 +181,7 @@ def root(context, missing=missing):
         yield '</li>'
     l_1_center = missing
     yield '\n<li><a href="#sources">Sources</a></li>\n</ol>\n</nav>\n'
-    l_1_loop = missing
-    for l_1_center, l_1_loop in LoopContext((undefined(name='centers') if l_0_centers is missing else l_0_centers), undefined):
+    for l_1_center in (undefined(name='centers') if l_0_centers is missing else l_0_centers):
         l_1_outlook = resolve('outlook')
         l_1_rankings_of = resolve('rankings_of')
         l_1_rankings = missing
@@ -213,6 +207,7 @@ def root(context, missing=missing):
                 l_2_change_cell = resolve('change_cell')
                 l_2_observed = resolve('observed')
                 l_2_when = resolve('when')
+                l_2_link_of = resolve('link_of')
                 l_2_change = l_2_change_note = missing
                 _loop_vars = {}
                 pass
@@ -239,12 +234,11 @@ def root(context, missing=missing):
                 yield '>'
                 yield escape(environment.getattr((undefined(name='change') if l_2_change is missing else l_2_change), 'text'))
                 yield '</span></td>\n<td>'
-                yield escape((context.call((undefined(name='cite') if l_0_cite is missing else l_0_cite), environment.getattr(environment.getattr(l_2_state, 'latest'), 'source'), _loop_vars=_loop_vars) if environment.getattr(l_2_state, 'latest') else '—'))
+                yield escape((context.call((undefined(name='cite') if l_0_cite is missing else l_0_cite), context.call((undefined(name='link_of') if l_2_link_of is missing else l_2_link_of), environment.getattr(environment.getattr(l_2_state, 'latest'), 'source'), _loop_vars=_loop_vars), _loop_vars=_loop_vars) if environment.getattr(l_2_state, 'latest') else '—'))
                 yield '</td></tr>'
-            l_2_state = l_2_not_comparable = l_2_change_cell = l_2_change = l_2_change_note = l_2_observed = l_2_when = missing
+            l_2_state = l_2_not_comparable = l_2_change_cell = l_2_change = l_2_change_note = l_2_observed = l_2_when = l_2_link_of = missing
             yield '\n</tbody></table></div>\n<div class="cards">'
-            l_2_loop = missing
-            for l_2_state, l_2_loop in LoopContext(environment.getattr(l_1_center, 'states'), undefined):
+            for l_2_state in environment.getattr(l_1_center, 'states'):
                 l_2_unit = resolve('unit')
                 l_2_chart_of = resolve('chart_of')
                 l_2_fold = resolve('fold')
@@ -277,8 +271,7 @@ def root(context, missing=missing):
                 if environment.getattr(l_2_state, 'assessments'):
                     pass
                     yield '\n<h4>Targets</h4>\n<div class="scroll"><table class="stack">\n<thead><tr><th>Target</th><th>Progress</th><th>Status</th><th>Source</th></tr></thead>\n<tbody>'
-                    l_3_loop = missing
-                    for l_3_a, l_3_loop in LoopContext(environment.getattr(l_2_state, 'by_deadline'), undefined):
+                    for l_3_a in environment.getattr(l_2_state, 'by_deadline'):
                         l_3_target_text = resolve('target_text')
                         l_3_status_style = resolve('status_style')
                         l_3_status_text = resolve('status_text')
@@ -304,17 +297,9 @@ def root(context, missing=missing):
                             yield escape(environment.getattr(l_3_a, 'reason'))
                             yield ')</span>'
                         yield '</td>\n<td>'
-                        l_4_loop = missing
-                        for l_4_c, l_4_loop in LoopContext(context.call(environment.getattr(environment.getattr(l_3_a, 'target'), 'citations'), _loop_vars=_loop_vars), undefined):
-                            _loop_vars = {}
-                            pass
-                            if (not environment.getattr(l_4_loop, 'first')):
-                                pass
-                                yield '<br>'
-                            yield escape(context.call((undefined(name='quoted') if l_0_quoted is missing else l_0_quoted), l_4_c, _loop_vars=_loop_vars))
-                        l_4_loop = l_4_c = missing
+                        yield escape(context.call((undefined(name='quotes') if l_0_quotes is missing else l_0_quotes), context.call(environment.getattr(environment.getattr(l_3_a, 'target'), 'citations'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                         yield '</td></tr>'
-                    l_3_loop = l_3_a = l_3_target_text = l_3_status_style = l_3_status_text = missing
+                    l_3_a = l_3_target_text = l_3_status_style = l_3_status_text = missing
                     yield '\n</tbody></table></div>'
                 l_2_observations = t_3(environment, environment.getattr((undefined(name='indicator') if l_2_indicator is missing else l_2_indicator), 'observations'), attribute='year,used')
                 _loop_vars['observations'] = l_2_observations
@@ -325,8 +310,7 @@ def root(context, missing=missing):
                 yield '>\n<summary>Observations ('
                 yield escape(t_2((undefined(name='observations') if l_2_observations is missing else l_2_observations)))
                 yield ')</summary>\n<div class="scroll"><table class="stack">\n<thead><tr><th class="num">Year</th><th class="num">Value</th><th>Source and quote</th></tr></thead>\n<tbody>'
-                l_3_loop = missing
-                for l_3_obs, l_3_loop in LoopContext((undefined(name='observations') if l_2_observations is missing else l_2_observations), undefined):
+                for l_3_obs in (undefined(name='observations') if l_2_observations is missing else l_2_observations):
                     l_3_observed = resolve('observed')
                     l_3_notes = missing
                     _loop_vars = {}
@@ -343,19 +327,11 @@ def root(context, missing=missing):
                         yield escape(t_1(context.eval_ctx, (undefined(name='notes') if l_3_notes is missing else l_3_notes), ', '))
                         yield ')</span>'
                     yield '</td>\n<td>'
-                    l_4_loop = missing
-                    for l_4_c, l_4_loop in LoopContext(context.call(environment.getattr(l_3_obs, 'citations'), _loop_vars=_loop_vars), undefined):
-                        _loop_vars = {}
-                        pass
-                        if (not environment.getattr(l_4_loop, 'first')):
-                            pass
-                            yield '<br>'
-                        yield escape(context.call((undefined(name='quoted') if l_0_quoted is missing else l_0_quoted), l_4_c, _loop_vars=_loop_vars))
-                    l_4_loop = l_4_c = missing
+                    yield escape(context.call((undefined(name='quotes') if l_0_quotes is missing else l_0_quotes), context.call(environment.getattr(l_3_obs, 'citations'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                     yield '</td></tr>'
-                l_3_loop = l_3_obs = l_3_notes = l_3_observed = missing
+                l_3_obs = l_3_notes = l_3_observed = missing
                 yield '\n</tbody></table></div>\n</details>\n</article>'
-            l_2_loop = l_2_state = l_2_indicator = l_2_unit = l_2_chart_of = l_2_chart = l_2_observations = l_2_fold = missing
+            l_2_state = l_2_indicator = l_2_unit = l_2_chart_of = l_2_chart = l_2_observations = l_2_fold = missing
             yield '\n</div>'
         l_1_rankings = context.call((undefined(name='rankings_of') if l_1_rankings_of is missing else l_1_rankings_of), environment.getattr(l_1_center, 'center'), _loop_vars=_loop_vars)
         _loop_vars['rankings'] = l_1_rankings
@@ -392,7 +368,7 @@ def root(context, missing=missing):
             l_2_standing = l_2_plot = l_2_chart = missing
             yield '\n</div>'
         yield '\n</section>\n'
-    l_1_loop = l_1_center = l_1_outlook = l_1_rankings_of = l_1_rankings = missing
+    l_1_center = l_1_outlook = l_1_rankings_of = l_1_rankings = missing
     yield '\n<section id="sources"><h2>Sources</h2><ol class="sources">'
     for l_1_source in (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         l_1_web = resolve('web')
@@ -440,4 +416,4 @@ def root(context, missing=missing):
     yield '. Target statuses follow the Statistics Canada / Open SDG progress method: achieved, on track (R ≥ 0.95), moderate (R ≥ 0.60), limited (R ≥ 0), deterioration, missed, or not assessable.</footer>\n</main>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=41&3=49&4=50&5=55&6=68&9=76&11=83&12=85&14=103&15=110&16=111&17=120&28=129&34=136&36=138&41=148&42=153&48=161&49=165&50=169&51=172&52=176&59=190&60=197&61=199&62=203&63=205&70=211&71=219&72=221&73=224&74=228&75=230&76=232&77=242&81=247&82=254&83=257&84=259&85=268&86=270&87=272&88=275&90=277&95=281&96=288&97=295&98=297&99=308&103=319&104=322&105=326&109=329&110=334&111=337&112=339&113=347&121=360&122=362&125=365&126=369&127=373&128=380&129=386&130=389&139=397&140=402&141=404&142=416&143=420&144=424&145=429&148=437'
+debug_info = '2=41&3=46&4=55&7=63&9=70&10=73&13=98&14=105&15=106&16=115&27=124&33=131&35=133&40=143&41=148&47=156&48=160&49=164&50=167&51=171&58=184&59=191&60=193&61=197&62=199&69=205&70=214&71=216&72=219&73=223&74=225&75=227&76=237&80=241&81=248&82=251&83=253&84=262&85=264&86=266&87=269&89=271&94=274&95=281&96=288&97=290&98=300&102=304&103=307&104=311&108=313&109=318&110=321&111=323&112=330&120=336&121=338&124=341&125=345&126=349&127=356&128=362&129=365&138=373&139=378&140=380&141=392&142=396&143=400&144=405&147=413'
