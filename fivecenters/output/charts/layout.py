@@ -148,7 +148,7 @@ class Label:
         width = text_width(self.text, self.size, self.bold)
         start = self.x - {"start": 0.0, "middle": width / 2, "end": width}[self.anchor]
         box = Box(start, self.y - ASCENT * self.size, start + width, self.y + DESCENT * self.size)
-        object.__setattr__(self, "box", box)  # the one way to set a field of a frozen dataclass
+        object.__setattr__(self, "box", box)  # past the frozen guard, once
 
     @property
     def bold(self) -> bool:
