@@ -139,7 +139,13 @@ def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_the_compiled_templates_are_those_of_the_templates_and_this_jinja2(tmp_path: Path) -> None:
-    """Regenerate with `python scripts/report_template.py` when this fails (a template changed, or jinja2)."""
+    """Regenerate with `python scripts/report_template.py` when this fails (a template changed, or jinja2).
+    Under another jinja2 than the one they were compiled with (a new release in CI), fc report compiles the
+    templates as they are (the next test): only that they were made from these templates is checked."""
+    recorded, current = html_page.MADE_FROM.read_text(encoding="utf-8").split(), html_page.made_from().split()
+    assert recorded[2:] == current[2:], "a template changed: run python scripts/report_template.py"
+    if recorded[:2] != current[:2]:
+        pytest.skip(f"compiled with jinja2 {recorded[1]}, running {current[1]}: the templates are compiled as they are")
     script = runpy.run_path(str(ROOT / "scripts" / "report_template.py"))
     script["compile_into"](tmp_path / "compiled")
     made = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "compiled").iterdir()}
