@@ -89,9 +89,9 @@ class DocumentProblem:
     message: str
 
 
-def read_document(root: str, base_dir: Path, document: str) -> str | DocumentProblem:
-    """A cited document's text, or why it cannot be used."""
-    resolved = resolve_inside(root, os.path.realpath(base_dir), document)
+def read_document(root: str, base: str, document: str) -> str | DocumentProblem:
+    """A cited document's text, or why it cannot be used; `base` is the data file's folder, resolved."""
+    resolved = resolve_inside(root, base, document)
     if resolved is None:
         return DocumentProblem(
             Code.DOCUMENT_OUTSIDE_REPOSITORY,

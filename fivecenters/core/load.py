@@ -67,9 +67,10 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         _require_regular(os.stat(path), max_bytes)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(fd, "rb") as handle:
-            _require_regular(os.fstat(fd), max_bytes)
-            raw = handle.read(max_bytes + 1)
+        try:
+            raw = _read_to_end(fd, _require_regular(os.fstat(fd), max_bytes), max_bytes + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise Unreadable("missing", "no such file") from None
     except PermissionError:
@@ -81,13 +82,31 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     return raw
 
 
-def _require_regular(status: os.stat_result, max_bytes: int) -> None:
+def _require_regular(status: os.stat_result, max_bytes: int) -> int:
+    """The file's size, when it is a regular file within the limit."""
     if stat.S_ISDIR(status.st_mode):
         raise Unreadable("directory", "is a directory")
     if not stat.S_ISREG(status.st_mode):
         raise Unreadable("not-regular", "is not a regular file (a device, FIFO or socket)")
     if status.st_size > max_bytes:
         raise Unreadable("too-large", f"is {status.st_size:,} bytes; the limit is {max_bytes:,} bytes")
+    return status.st_size
+
+
+_READ_CHUNK = 1024 * 1024
+
+
+def _read_to_end(fd: int, size: int, limit: int) -> bytes:
+    """At most `limit` bytes of `fd`, up to its end. The first read asks for the size fstat gave and one
+    byte more, not for `limit`: a buffer of the limit (20 MiB for a document) made for each of thousands
+    of small documents cost more than reading them. A file that grew since is read on, a chunk at a time."""
+    chunks: list[bytes] = []
+    total, wanted = 0, size + 1
+    while total < limit and (chunk := os.read(fd, min(wanted, limit - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = _READ_CHUNK
+    return b"".join(chunks)
 
 
 _DATA_FILE_CODES = {

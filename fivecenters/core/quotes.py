@@ -1,6 +1,7 @@
 """Finding a figure or a name in its quote, and a quote in its document, forgiving what copying changes."""
 
 import math
+import os
 import re
 import unicodedata
 from collections import deque
@@ -159,15 +160,15 @@ class QuoteFinder:
     """Reads each cited document once, under the document policy, normalised for every quote citing it."""
 
     base_dir: Path
-    _root: str | None = None
+    _folders: tuple[str, str] | None = None  # the repository and base_dir, resolved once for every document
     _documents: dict[str, str | DocumentProblem] = field(default_factory=dict)
 
     def _document(self, source: Source) -> str | DocumentProblem:
         assert source.document
         if source.document not in self._documents:
-            if self._root is None:
-                self._root = repository_root(self.base_dir)
-            text = read_document(self._root, self.base_dir, source.document)
+            if self._folders is None:
+                self._folders = repository_root(self.base_dir), os.path.realpath(self.base_dir)
+            text = read_document(*self._folders, source.document)
             self._documents[source.document] = text if isinstance(text, DocumentProblem) else normalize_text(text)
         return self._documents[source.document]
 

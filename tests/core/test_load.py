@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -84,6 +86,24 @@ def test_file_too_large_is_rejected_before_reading(tmp_path: Path, monkeypatch: 
         read_text(path)
     assert caught.value.problems[0].code == "file-too-large"
     assert f"{load.MAX_BYTES + 1:,}" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(("max_bytes", "whole"), [(load.MAX_BYTES, True), (100, False)])
+def test_a_file_that_grew_since_it_was_statted_is_read_to_its_end_or_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_bytes: int, whole: bool
+) -> None:
+    """The first read asks for the size fstat gave: what was appended since is read on, in chunks."""
+    path = tmp_path / "data.toml"
+    path.write_text("# grown\n" * 50, encoding="utf-8")
+    for name in ("stat", "fstat"):  # both report the size before it grew
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda file, real=real: SimpleNamespace(st_mode=real(file).st_mode, st_size=10))
+    monkeypatch.setattr(load, "_READ_CHUNK", 7)
+    if whole:
+        assert load.read_regular(path, max_bytes) == path.read_bytes()
+    else:
+        with pytest.raises(load.Unreadable, match="larger than the limit of 100 bytes"):
+            load.read_regular(path, max_bytes)
 
 
 def test_a_stream_is_read_no_further_than_the_limit_and_a_byte() -> None:
