@@ -43,7 +43,11 @@ def numbers_in(text: str) -> Iterator[float]:
         digits = match[0].replace("，", ",").replace("・", ".").replace("·", ".")
         if re.search(r",\d{1,2}$", digits):
             digits = digits.replace(",", ".")
-        yield float(digits.replace(",", ""))
+        try:
+            number = float(digits.replace(",", ""))
+        except ValueError:  # groups of thousands before a decimal comma ("1,000,5") say no one number
+            continue
+        yield number
     for match in _NUMBER_WORD.finditer(text):
         yield NUMBER_WORDS[match[1].lower()]
     for match in _CHINESE_ORDINAL.finditer(text):

@@ -85,6 +85,7 @@ number_words = st.one_of(
     finite.map(lambda x: f"{abs(x):,}"),
     st.integers(min_value=0).map(str),
     st.from_regex(r"[1-9][0-9]{300,400}", fullmatch=True),
+    st.from_regex(r"[0-9]{1,3}(,[0-9]{3})+,[0-9]{1,2}", fullmatch=True),  # thousands, then a decimal comma
 )
 quotes = st.lists(number_words, max_size=6).map(" ".join)
 
@@ -92,6 +93,12 @@ quotes = st.lists(number_words, max_size=6).map(" ".join)
 @given(finite, quotes)
 def test_value_in_quote_never_raises(value: float, quote: str) -> None:
     assert isinstance(value_in_quote(value, quote), bool)
+
+
+def test_thousands_before_a_decimal_comma_state_no_number() -> None:
+    """Read "1,000,5" as neither 1000.5 nor 10005, and the numbers around it are still read."""
+    assert not value_in_quote(1000.5, "rose 1,000,5 units") and not value_in_quote(10005, "rose 1,000,5 units")
+    assert value_in_quote(47.3, "handled 1,000,50 boxes, 47.3 million TEUs")
 
 
 @given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=-8, max_value=8))
