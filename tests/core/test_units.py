@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from fivecenters.core.units import unit_contradiction, unit_scale, value_currency
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fivecenters.core.units import (
+    _ANY_CURRENCY,
+    _SCALED,
+    SCALES,
+    _may_state_a_scale,
+    currency,
+    unit_contradiction,
+    unit_scale,
+    value_currency,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +51,26 @@ def test_the_currency_named_next_to_the_value_wins() -> None:
     assert value_currency(1243, "175 亿美元左右、约合 1243 亿元人民币") == "CNY"
     assert value_currency(175, "175 亿美元左右、约合 1243 亿元人民币") == "USD"
     assert unit_scale("trillion yuan") == 1e12 and unit_scale("%") == 1
+
+
+# Text made of what the unit patterns look for, in every case and width, and of what is near it.
+pieces = st.sampled_from(
+    [
+        *SCALES,
+        *("MİLLİON", "mıllıon", "ＢＩＬＬＩＯＮ"),
+        *("美元", "元", "$", "¥", "US", "dollar", "DÓLARES", "Yuans", "rmb", "cny", "usd"),
+        *("4.7", "1,016", " ", "x", "（"),
+    ]
+)
+texts = st.one_of(st.lists(pieces, max_size=8).map("".join), st.text(max_size=20))
+
+
+@given(texts)
+def test_quotes_passed_over_state_no_scaled_number_and_no_currency(text: str) -> None:
+    """The quick tests that let most quotes skip the slower patterns skip none that the patterns would read."""
+    normal = unicodedata.normalize("NFKC", text)
+    if not _may_state_a_scale(normal):
+        assert not any(SCALES.get(match[2].lower()) for match in _SCALED.finditer(normal))
+    if not _ANY_CURRENCY.search(normal):  # nor in any part of it: value_currency reads parts
+        parts = [normal[start:end] for start in range(len(normal)) for end in range(start, len(normal) + 1)]
+        assert all(currency(part) is None for part in parts)
