@@ -31,23 +31,50 @@ _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECAS
 _CHINESE_ORDINAL = re.compile("第([一二三四五六七八九十])")
 
 
+def nfkc(text: str) -> str:
+    """The text as the checks read a quote: in NFKC, so that full-width digits and commas are ASCII."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
 def numbers_in(text: str) -> Iterator[float]:
     """Every number a quote states: in digits, as an English word, or as a Chinese ordinal."""
-    text = unicodedata.normalize("NFKC", text)
-    for match in _NUMBER.finditer(text):
-        try:  # most numbers are plain digits: no separators to read
-            yield float(match[0])
-            continue
-        except ValueError:
-            pass
-        digits = match[0].replace("，", ",").replace("・", ".").replace("·", ".")
-        if re.search(r",\d{1,2}$", digits):
-            digits = digits.replace(",", ".")
-        try:
-            number = float(digits.replace(",", ""))
-        except ValueError:  # groups of thousands before a decimal comma ("1,000,5") say no one number
-            continue
-        yield number
+    text = nfkc(text)
+    yield from _digit_numbers(text)
+    yield from _word_numbers(text)
+
+
+def _digit_numbers(text: str) -> list[float]:
+    """The numbers written in digits in a normalised text, all at once: a scan in C, then `float()`
+    for plain digits (most numbers), separators read only where there are some."""
+    numbers = []
+    for digits in _NUMBER.findall(text):
+        if "," not in digits and digits.isascii():  # ASCII digits with at most a decimal point: what float() reads
+            numbers.append(float(digits))
+        elif (number := _separated(digits)) is not None:
+            numbers.append(number)
+    return numbers
+
+
+_DECIMAL_COMMA = re.compile(r",\d{1,2}$")
+
+
+def _separated(digits: str) -> float | None:
+    """A number with separators, or digits of another script; None for groups of thousands before a
+    decimal comma ("1,000,5"), which say no one number."""
+    try:
+        return float(digits)
+    except ValueError:
+        pass
+    digits = digits.replace("，", ",").replace("・", ".").replace("·", ".")
+    if _DECIMAL_COMMA.search(digits):
+        digits = digits.replace(",", ".")
+    try:
+        return float(digits.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _word_numbers(text: str) -> Iterator[float]:
     for match in _NUMBER_WORD.finditer(text):
         yield NUMBER_WORDS[match[1].lower()]
     for match in _CHINESE_ORDINAL.finditer(text):
@@ -55,14 +82,22 @@ def numbers_in(text: str) -> Iterator[float]:
 
 
 def value_in_quote(value: float, quote: str) -> bool:
-    """Whether the quote states the value, allowing a change of scale (亿元 → trillion)."""
+    """Whether the quote states the value, allowing a change of scale (亿元 → trillion).
+    Words are read only when no number in digits is the value."""
+    text = nfkc(quote)
     target = abs(value)
-    for number in numbers_in(quote):
+    return _states(target, _digit_numbers(text)) or _states(target, _word_numbers(text))
+
+
+def _states(target: float, numbers: Iterable[float]) -> bool:
+    """Whether one of the numbers is the target, or the target in another scale."""
+    log_target = math.log10(target) if target else 0.0
+    for number in numbers:
         if number == target:
             return True
         if number and target and math.isfinite(number):
             # A difference of logs: a quotient of extreme values overflows or underflows.
-            shift = math.log10(target) - math.log10(number)
+            shift = log_target - math.log10(number)
             if abs(shift - round(shift)) < 1e-9:
                 return True
     return False
@@ -76,6 +111,8 @@ _SINGLE_QUOTES = re.compile("[‘’‚‛′＇`]")
 
 def normalize_text(text: str) -> str:
     """Forgive what copying a quote changes: width, quote marks, line breaks, invisible characters."""
+    if text.isascii():  # of all that, only the backtick is ASCII: most English quotes skip three scans
+        return " ".join(text.replace("`", "'").split())
     text = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', unicodedata.normalize("NFKC", text)))
     if not text.isascii():
         text = ZERO_WIDTH.sub("", text)
