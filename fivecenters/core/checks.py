@@ -15,25 +15,29 @@ from typing import Any
 from fivecenters.core.codes import Code
 from fivecenters.core.model import (
     Benchmark,
-    Citation,
     Comparator,
     Direction,
     Entry,
     Indicator,
     Kind,
-    Observation,
     RankTarget,
     Source,
     Status,
     Target,
 )
 from fivecenters.core.problems import KeyPath, Problem
-from fivecenters.core.quotes import QuoteFinder, name_evidence, name_in_quote, value_in_quote
-from fivecenters.core.series_checks import check_series
+from fivecenters.core.quotes import (
+    Quoted,
+    QuoteFinder,
+    cited_quotes,
+    name_evidence,
+    name_in_quote,
+    value_in_quote,
+)
+from fivecenters.core.series_checks import check_series, citation_path
 from fivecenters.core.structs import struct
 
 FIRST_YEAR = 1949
-Cited = Observation | Target | Entry | RankTarget
 LAST_TARGET_YEAR = 2100
 
 
@@ -74,33 +78,34 @@ class Citations:
     cited: set[str] = field(default_factory=set)
     to_find: dict[str, list[tuple[Source, str, KeyPath]]] = field(default_factory=lambda: defaultdict(list))
 
-    def check(self, path: KeyPath, record: Cited) -> None:
-        """Every source the record cites: an observation or a target may be corroborated by several."""
-        if isinstance(record, Observation | Target):
-            for where, citation in _citations(path, record):
-                self._check_one(where, citation.source, citation.quote)
-        else:
-            self._check_one(path, record.source, record.quote)
+    def check(self, path: KeyPath, record: Entry | RankTarget) -> None:
+        """The source of a benchmark's entry or target."""
+        self.cite(path, record.source, record.quote)
 
-    def _check_one(self, path: KeyPath, source_id: str, quote: str) -> None:
-        self.cite((*path, "source"), (*path, "quote"), source_id, quote)
+    def check_figure(self, path: KeyPath, quoted: list[Quoted]) -> None:
+        """Every source an observation or a target cites (`cited_quotes`): it may be corroborated by several."""
+        for number, (source_id, quote) in enumerate(quoted):
+            self.cite(citation_path(path, number), source_id, quote)
 
-    def cite(self, source_path: KeyPath, quote_path: KeyPath, source_id: str, quote: str) -> None:
-        """One source and its words, under keys of any name (a Chinese name's `name_zh_source`)."""
+    def cite(self, path: KeyPath, source_id: str, quote: str, keys: tuple[str, str] = ("source", "quote")) -> None:
+        """One source and its words, under `path` at keys of any name (a Chinese name's `name_zh_source`)."""
         self.cited.add(source_id)
         source = self.sources.get(source_id)
         if source is None and source_id in self.invalid_source_ids:
             return
         if source is None:
             self.checker.add(
-                source_path, Code.UNKNOWN_SOURCE, f"cites source '{source_id}', which is not in [[sources]]"
+                (*path, keys[0]), Code.UNKNOWN_SOURCE, f"cites source '{source_id}', which is not in [[sources]]"
             )
         else:
-            self.check_quote(quote_path, source_id, quote)
+            self._find(source, quote, (*path, keys[1]))
 
     def check_quote(self, path: KeyPath, source_id: str, quote: str) -> None:
-        source = self.sources.get(source_id)
-        if source is not None and source.document:
+        if (source := self.sources.get(source_id)) is not None:
+            self._find(source, quote, path)
+
+    def _find(self, source: Source, quote: str, path: KeyPath) -> None:
+        if source.document:
             self.to_find[source.document].append((source, quote, path))
 
 
@@ -116,13 +121,16 @@ def check_dataset(checker: Checker, data: Indexed) -> Citations:
         # An indicator may exist only to hold a plan's targets until data is found; with neither it is a stub.
         if not indicator.observations and not indicator.targets:
             checker.add(path, Code.NO_OBSERVATIONS, f"indicator '{indicator.id}' has no observations and no targets")
-        for number, observation in enumerate(indicator.observations):
-            citations.check((*path, "observations", number), observation)
-        for number, target in enumerate(indicator.targets):
-            citations.check((*path, "targets", number), target)
-        _check_observations(checker, indicator, path)
+        # Each figure's sources and quotes, made once for the checks of its sources, value and unit.
+        observed = [cited_quotes(observation) for observation in indicator.observations]
+        targeted = [cited_quotes(target) for target in indicator.targets]
+        for number, quoted in enumerate(observed):
+            citations.check_figure((*path, "observations", number), quoted)
+        for number, quoted in enumerate(targeted):
+            citations.check_figure((*path, "targets", number), quoted)
+        _check_observations(checker, indicator, path, observed)
         _check_targets(checker, indicator, path)
-        check_series(checker.add, indicator, path)
+        check_series(checker.add, indicator, path, observed, targeted)
         check_chinese_name(citations, indicator, path)
     return citations
 
@@ -138,7 +146,7 @@ def check_chinese_name(citations: Citations, record: Indicator | Benchmark, path
     if name is None:  # no source found to state one: left out, not supplied
         return
     if source is not None and quote is not None:
-        citations.cite((*path, "name_zh_source"), (*path, "name_zh_quote"), source, quote)
+        citations.cite(path, source, quote, ("name_zh_source", "name_zh_quote"))
         if not name_in_quote(name, quote):
             add((*path, "name_zh_quote"), Code.CHINESE_NAME_NOT_IN_QUOTE, f"'{name}' does not appear in name_zh_quote")
     elif name_evidence(record) is None:
@@ -182,12 +190,6 @@ def repeated(seen: dict[str, int], key: str, number: int) -> int | None:
     return None
 
 
-def _citations(path: KeyPath, record: Observation | Target) -> Iterator[tuple[KeyPath, Citation]]:
-    """Each source a record cites, with the path its keys sit under."""
-    for number, citation in enumerate(record.citations()):
-        yield (path if number == 0 else (*path, "corroborated_by", number - 1)), citation
-
-
 def check_sources_cited(checker: Checker, data: Indexed, citations: Citations) -> None:
     """Run last: every quote in its document, every source cited by something, every document usable."""
     _check_quotes(checker, citations.quotes, citations.to_find)
@@ -214,9 +216,9 @@ def _check_sources(checker: Checker, sources: list[tuple[int, Source]]) -> dict[
     return by_id
 
 
-def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -> None:
+def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath, observed: list[list[Quoted]]) -> None:
     by_year: dict[int, list[int]] = defaultdict(list)
-    for number, obs in enumerate(indicator.observations):
+    for number, (obs, quoted) in enumerate(zip(indicator.observations, observed, strict=True)):
         obs_path = (*path, "observations", number)
         by_year[obs.year].append(number)
         if not FIRST_YEAR <= obs.year <= checker.today.year:
@@ -225,7 +227,7 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
                 Code.YEAR_OUT_OF_RANGE,
                 f"observation year {obs.year} is outside {FIRST_YEAR}–{checker.today.year}",
             )
-        _check_value(checker, indicator, obs.value, (*obs_path, "value"))
+        _check_value(checker, indicator, obs.value, obs_path, "value")
         if obs.status is Status.DERIVED:
             if not obs.derived_from:
                 checker.add(
@@ -238,21 +240,22 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
                     Code.INPUTS_WITHOUT_DERIVED,
                     "'derived_from' is set but status is not \"derived\"",
                 )
-            for where, citation in _citations(obs_path, obs):
-                if math.isfinite(obs.value) and not value_in_quote(obs.value, citation.quote):
+            if not math.isfinite(obs.value):
+                continue
+            for cited, (_, quote) in enumerate(quoted):
+                if not value_in_quote(obs.value, quote):
                     checker.add(
-                        (*where, "quote"),
+                        (*citation_path(obs_path, cited), "quote"),
                         Code.VALUE_NOT_IN_QUOTE,
                         f"value {obs.value:g} does not appear in its quote; "
                         "if it is computed, set status = \"derived\" and 'derived_from'",
                     )
+    observations = indicator.observations
     for year, numbers in by_year.items():
-        observations = [indicator.observations[n] for n in numbers]
-        used = [n for n, o in zip(numbers, observations, strict=True) if o.used]
-        first = (*path, "observations", numbers[-1])
-        if len(numbers) > 1 and not all(o.revision for o in observations):
+        used = [n for n in numbers if observations[n].used]
+        if len(numbers) > 1 and not all(observations[n].revision for n in numbers):
             checker.add(
-                (*first, "year"),
+                (*path, "observations", numbers[-1], "year"),
                 Code.DUPLICATE_YEAR,
                 f"{len(numbers)} observations for {year}; "
                 "mark each with revision = true and all but one with used = false",
@@ -264,13 +267,17 @@ def _check_observations(checker: Checker, indicator: Indicator, path: KeyPath) -
                 f"{len(used)} observations for {year} are used; set used = false on all but one",
             )
         if not used:
-            checker.add((*first, "used"), Code.NO_USED_VALUE, f"no observation for {year} is used; exactly one must be")
+            checker.add(
+                (*path, "observations", numbers[-1], "used"),
+                Code.NO_USED_VALUE,
+                f"no observation for {year} is used; exactly one must be",
+            )
 
 
 def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> None:
     for number, target in enumerate(indicator.targets):
         tpath = (*path, "targets", number)
-        _check_value(checker, indicator, target.value, (*tpath, "value"))
+        _check_value(checker, indicator, target.value, tpath, "value")
         if not FIRST_YEAR <= target.deadline <= LAST_TARGET_YEAR:
             checker.add(
                 (*tpath, "deadline"),
@@ -289,7 +296,7 @@ def _check_targets(checker: Checker, indicator: Indicator, path: KeyPath) -> Non
         if (target.baseline_year is None) != (target.baseline_value is None):
             checker.add(tpath, Code.INCOMPLETE_BASELINE, "baseline_year and baseline_value go together")
         elif target.baseline_value is not None:
-            _check_value(checker, indicator, target.baseline_value, (*tpath, "baseline_value"))
+            _check_value(checker, indicator, target.baseline_value, tpath, "baseline_value")
         if _against_direction(target, indicator.direction):
             checker.add(
                 (*tpath, "comparator"),
@@ -305,9 +312,9 @@ def _against_direction(target: Target, direction: Direction) -> bool:
     }
 
 
-def _check_value(checker: Checker, indicator: Indicator, value: float, path: KeyPath) -> None:
+def _check_value(checker: Checker, indicator: Indicator, value: float, path: KeyPath, key: str) -> None:
     for code, message in value_problems(indicator, value):
-        checker.add(path, code, message)
+        checker.add((*path, key), code, message)
 
 
 def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[Code, str]]:
@@ -319,7 +326,7 @@ def value_problems(indicator: Indicator, value: float) -> Iterator[tuple[Code, s
             yield Code.INVALID_RANK, f"rank {value:g} must be a whole number of at least 1"
     elif indicator.kind is not Kind.GROWTH and value < 0:
         yield Code.NEGATIVE_VALUE, f"value {value:g} is negative, but a {indicator.kind} cannot be"
-    elif indicator.is_percent and indicator.kind is Kind.RATIO and value > 100:
+    elif value > 100 and indicator.kind is Kind.RATIO and indicator.is_percent:
         yield Code.PERCENT_OUT_OF_RANGE, f"value {value:g}% is above 100%"
 
 

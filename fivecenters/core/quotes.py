@@ -10,7 +10,7 @@ from dataclasses import field
 from pathlib import Path
 
 from fivecenters.core.documents import DocumentProblem, read_document, repository_root
-from fivecenters.core.model import Benchmark, Citation, Indicator, Source
+from fivecenters.core.model import Benchmark, Citation, Indicator, Observation, Source, Target
 from fivecenters.core.structs import struct
 from fivecenters.core.text import ZERO_WIDTH
 
@@ -34,6 +34,21 @@ _CHINESE_ORDINAL = re.compile("第([一二三四五六七八九十])")
 def nfkc(text: str) -> str:
     """The text as the checks read a quote: in NFKC, so that full-width digits and commas are ASCII."""
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+# A source a figure cites, and its quote in NFKC (see `cited_quotes`).
+Quoted = tuple[str, str]
+
+
+def cited_quotes(record: Observation | Target) -> list[Quoted]:
+    """Each source the figure cites, its own first, then those corroborating it, each with its quote
+    in NFKC: made once per figure for the checks of its sources, value, unit and documents, whose own
+    NFKC then finds the text already normalised (a Chinese quote's full-width comma made each of them
+    normalise it again)."""
+    quoted = [(record.source, nfkc(record.quote))]
+    if record.corroborated_by:
+        quoted += [(citation.source, nfkc(citation.quote)) for citation in record.corroborated_by]
+    return quoted
 
 
 def numbers_in(text: str) -> Iterator[float]:

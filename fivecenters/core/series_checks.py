@@ -13,14 +13,23 @@ from collections.abc import Callable
 from fivecenters.core.codes import Code
 from fivecenters.core.model import Indicator, Observation, Status, Target
 from fivecenters.core.problems import KeyPath
+from fivecenters.core.quotes import Quoted
 from fivecenters.core.units import unit_contradiction
 
 # Checker.add: (path, code, message).
 Add = Callable[[KeyPath, Code, str], None]
 
 
-def check_series(add: Add, indicator: Indicator, path: KeyPath) -> None:
-    for number, obs in enumerate(indicator.observations):
+def citation_path(path: KeyPath, number: int) -> KeyPath:
+    """Where the keys of a figure's citation `number` sit: the figure's own, then `corroborated_by`'s."""
+    return path if number == 0 else (*path, "corroborated_by", number - 1)
+
+
+def check_series(
+    add: Add, indicator: Indicator, path: KeyPath, observed: list[list[Quoted]], targeted: list[list[Quoted]]
+) -> None:
+    """`observed` and `targeted`: each observation's and target's `cited_quotes`."""
+    for number, (obs, quoted) in enumerate(zip(indicator.observations, observed, strict=True)):
         obs_path = (*path, "observations", number)
         if obs.series_break and not obs.note:
             add(
@@ -34,20 +43,21 @@ def check_series(add: Add, indicator: Indicator, path: KeyPath) -> None:
                 Code.AS_OF_OUTSIDE_YEAR,
                 f"as_of {obs.as_of} is not in the observation's year {obs.year}",
             )
-        _check_units(add, indicator, obs, obs_path)
-    for number, target in enumerate(indicator.targets):
-        _check_units(add, indicator, target, (*path, "targets", number))
+        _check_units(add, indicator, obs, quoted, obs_path)
+    for number, (target, quoted) in enumerate(zip(indicator.targets, targeted, strict=True)):
+        _check_units(add, indicator, target, quoted, (*path, "targets", number))
     _check_corroborating_revisions(add, indicator, path)
     _check_duplicate_targets(add, indicator, path)
 
 
-def _check_units(add: Add, indicator: Indicator, record: Observation | Target, path: KeyPath) -> None:
+def _check_units(
+    add: Add, indicator: Indicator, record: Observation | Target, quoted: list[Quoted], path: KeyPath
+) -> None:
     if isinstance(record, Observation) and record.status is Status.DERIVED:
         return  # its quote states the inputs, not the value
-    for number, citation in enumerate(record.citations()):
-        if reason := unit_contradiction(indicator.unit, record.value, citation.quote):
-            where = (*path, "quote") if number == 0 else (*path, "corroborated_by", number - 1, "quote")
-            add(where, Code.UNIT_MISMATCH, reason)
+    for number, (_, quote) in enumerate(quoted):
+        if reason := unit_contradiction(indicator.unit, record.value, quote):
+            add((*citation_path(path, number), "quote"), Code.UNIT_MISMATCH, reason)
 
 
 def _check_corroborating_revisions(add: Add, indicator: Indicator, path: KeyPath) -> None:
