@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fivecenters.core.units import (
-    _ANY_CURRENCY,
     _SCALED,
     SCALES,
+    _may_name_a_currency,
     _may_state_a_scale,
     currency,
     unit_contradiction,
@@ -58,7 +58,8 @@ pieces = st.sampled_from(
     [
         *SCALES,
         *("MİLLİON", "mıllıon", "ＢＩＬＬＩＯＮ"),
-        *("美元", "元", "$", "¥", "US", "dollar", "DÓLARES", "Yuans", "rmb", "cny", "usd"),
+        *("美元", "元", "$", "¥", "￥", "US", "dollar", "DÓLARES", "do\u0301lare", "Yuans", "rmb", "cny", "usd"),
+        *("ſ", "U", "D", "s", "\u212a"),  # a long s and the Kelvin sign, which patterns ignoring case read as s and k
         *("4.7", "1,016", " ", "x", "（"),
     ]
 )
@@ -71,6 +72,6 @@ def test_quotes_passed_over_state_no_scaled_number_and_no_currency(text: str) ->
     normal = unicodedata.normalize("NFKC", text)
     if not _may_state_a_scale(normal):
         assert not any(SCALES.get(match[2].lower()) for match in _SCALED.finditer(normal))
-    if not _ANY_CURRENCY.search(normal):  # nor in any part of it: value_currency reads parts
+    if not _may_name_a_currency(normal):  # nor in any part of it: value_currency reads parts
         parts = [normal[start:end] for start in range(len(normal)) for end in range(start, len(normal) + 1)]
         assert all(currency(part) is None for part in parts)
