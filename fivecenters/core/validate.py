@@ -130,12 +130,21 @@ def _validate(
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Parsing and validating make millions of objects and no cycles: the cyclic garbage
-    collector's passes over them are wasted, and on a large file they are much of the checks' time."""
+    collector's passes over them are wasted, and on a large file they are much of the checks' time.
+
+    What was made meanwhile is left in the youngest generation, where the first collection after
+    the pause would walk all of it at once (0.17 s at 100,000 observations). It is moved to the
+    oldest instead, where only a full collection walks it: freezing and thawing move whole
+    generations without walking them. Not when the caller has frozen objects, which would be thawed.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
