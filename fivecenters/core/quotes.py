@@ -3,7 +3,6 @@
 import math
 import os
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import field
@@ -12,7 +11,7 @@ from pathlib import Path
 from fivecenters.core.documents import DocumentProblem, read_document, repository_root
 from fivecenters.core.model import Benchmark, Citation, Indicator, Observation, Source, Target
 from fivecenters.core.structs import struct
-from fivecenters.core.text import ZERO_WIDTH
+from fivecenters.core.text import ZERO_WIDTH, nfkc
 
 # Thousands separators; a decimal point, or a decimal comma as in "4,19 trilhões". `\d\d*` rather
 # than `\d+`: re skips quickly to a possible start only when a pattern opens with a character class.
@@ -30,11 +29,6 @@ NUMBER_WORDS = {word: float(n) for words in (_WORDS, _ORDINALS) for n, word in e
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 # Ranks in Chinese: 第三 (third), 第十 (tenth).
 _CHINESE_ORDINAL = re.compile("第([一二三四五六七八九十])")
-
-
-def nfkc(text: str) -> str:
-    """The text as the checks read a quote: in NFKC, so that full-width digits and commas are ASCII."""
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 # A source a figure cites, and its quote in NFKC (see `cited_quotes`).
@@ -129,7 +123,7 @@ def normalize_text(text: str) -> str:
     """Forgive what copying a quote changes: width, quote marks, line breaks, invisible characters."""
     if text.isascii():  # of all that, only the backtick is ASCII: most English quotes skip three scans
         return " ".join(text.replace("`", "'").split())
-    text = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', unicodedata.normalize("NFKC", text)))
+    text = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', nfkc(text)))
     if not text.isascii():
         text = ZERO_WIDTH.sub("", text)
     return " ".join(text.split())

@@ -4,6 +4,7 @@ invisible reordering, never raw controls in JSON."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Tab and newline are fine inside data text; every other control character is not.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -31,3 +32,22 @@ def json_safe(text: str) -> str:
 def printable(text: object) -> str:
     """Show control and invisible characters from the data or a path as escapes, never as terminal codes."""
     return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode(), str(text))
+
+
+# Full-width punctuation of Chinese text, each with what NFKC makes of it (see `nfkc`).
+_WIDE_PUNCTUATION = tuple((wide, chr(ord(wide) - 0xFEE0)) for wide in "，：；（）％")
+
+
+def nfkc(text: str) -> str:
+    """The text in NFKC, as the checks read a quote (full-width digits and commas as ASCII).
+
+    NFKC takes 2 us for a Chinese sentence, and nearly every one has a full-width comma that stops
+    the quick test of whether it is normalised already. Those marks are mapped first as NFKC maps
+    them: what NFKC makes of the result is what it makes of the text, so if the result passes the
+    quick test, it is the text in NFKC (0.4 us); if not, the text is normalised in full."""
+    if text.isascii():
+        return text
+    narrow = text
+    for wide, narrowed in _WIDE_PUNCTUATION:
+        narrow = narrow.replace(wide, narrowed)
+    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", text)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+
+from fivecenters.core.text import nfkc
 
 # Longest first, so that 万亿 is read before 万 and 亿.
 SCALES = {
@@ -80,7 +81,7 @@ def value_currency(value: float, quote: str) -> str | None:
     """The currency the quote gives the value in: named right after it ("175亿美元",
     "23.96 billion yuan ($3.53 billion)") or just before it ("$24 billion"), else the
     quote's only currency."""
-    text = unicodedata.normalize("NFKC", quote)
+    text = nfkc(quote)
     if not _may_name_a_currency(text):
         return None
     log_value = math.log10(abs(value)) if value else None  # no number has the digits of 0
@@ -117,7 +118,7 @@ def _may_state_a_scale(text: str) -> bool:
 
 
 def _scaled_numbers(quote: str) -> Iterator[tuple[float, float, str]]:
-    text = unicodedata.normalize("NFKC", quote)
+    text = nfkc(quote)
     if not _may_state_a_scale(text):
         return
     for match in _SCALED.finditer(text):
