@@ -240,7 +240,11 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
 # tomllib on generated documents.
 
 RECORD_TABLES = ("sources", "indicators", "benchmarks")
-SLICE_BYTES = 1 << 20  # a slice is cut at the first record's header at least this far from its start
+# A slice is cut at the first record's header at least this far from its start. Small enough that a
+# slice's tables and records stay in the processor's caches while they are made, checked and let go:
+# at 100,000 observations, slices of 1 MiB took 8-10% longer to read into records than 8-128 KiB.
+SLICE_BYTES = 1 << 16
+_LINE_BLOCK = 1 << 20  # text decoded a block at a time by `text_lines`
 _NAMES = b"|".join(name.encode() for name in RECORD_TABLES)
 _BRACKET_LINE = re.compile(rb"\n([ \t]*\[[^\n]*)")  # a line that opens with a bracket (found after its line feed)
 _FIRST_BRACKET_LINE = re.compile(rb"([ \t]*\[[^\n]*)")
@@ -291,7 +295,7 @@ def _only_comments(text: bytes) -> bool:
     return all(not line.strip() or line.lstrip().startswith(b"#") for line in text.split(b"\n"))
 
 
-def text_lines(data: bytes, block: int = SLICE_BYTES) -> Iterator[str]:
+def text_lines(data: bytes, block: int = _LINE_BLOCK) -> Iterator[str]:
     """The lines of a data file's text (split at line feeds, as TOML counts lines), decoded a block
     at a time: positions in a large file are found without its whole text."""
     start = 0
