@@ -71,10 +71,11 @@ _DECIMAL_COMMA = re.compile(r",\d{1,2}$")
 def _separated(digits: str) -> float | None:
     """A number with separators, or digits of another script; None for groups of thousands before a
     decimal comma ("1,000,5"), which say no one number."""
-    try:
-        return float(digits)
-    except ValueError:
-        pass
+    if not digits.isascii():  # float() reads other scripts' digits; with a comma, ASCII ones always fail
+        try:
+            return float(digits)
+        except ValueError:
+            pass
     digits = digits.replace("，", ",").replace("・", ".").replace("·", ".")
     if _DECIMAL_COMMA.search(digits):
         digits = digits.replace(",", ".")
