@@ -86,6 +86,12 @@ class Record:
 R = TypeVar("R")
 
 
+def empty_list() -> list[Any]:
+    """The default of a list field. Not the builtin `list`: pydantic reads each default factory's
+    signature, and the builtin's is parsed from its text with tokenize (~2 M instructions each time)."""
+    return []
+
+
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
 def record(cls: type[R]) -> type[R]:
     """A record type: frozen, with slots, its fields named when it is made (they are many, and optional)."""
@@ -132,11 +138,11 @@ class Observation(Record):
     revision: Flag = False
     vintage: Text | None = None
     used: Flag = True
-    derived_from: list[Text] = field(default_factory=list)
+    derived_from: list[Text] = field(default_factory=empty_list)
     source: Id
     quote: Text
     note: Text | None = None
-    corroborated_by: list[Citation] = field(default_factory=list)
+    corroborated_by: list[Citation] = field(default_factory=empty_list)
 
     @property
     def provisional(self) -> bool:
@@ -161,7 +167,7 @@ class Target(Record):
     source: Id
     quote: Text
     note: Text | None = None
-    corroborated_by: list[Citation] = field(default_factory=list)
+    corroborated_by: list[Citation] = field(default_factory=empty_list)
 
     def citations(self) -> list[Citation]:
         return [Citation(source=self.source, quote=self.quote), *self.corroborated_by]
@@ -187,8 +193,8 @@ class Indicator(Record):
     direction: Direction
     description: Text
     headline: Flag = False
-    observations: list[Observation] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=empty_list)
+    targets: list[Target] = field(default_factory=empty_list)
 
     @property
     def is_percent(self) -> bool:
@@ -256,7 +262,7 @@ class Edition(Record):
     published: Published | None = None
     data_year: Year | None = None
     note: Text | None = None
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=empty_list)
 
     def entry(self, city: str) -> Entry | None:
         return next((e for e in self.entries if e.city == city), None)
@@ -288,8 +294,8 @@ class Benchmark(Record):
     centers: Annotated[list[Center], Field(min_length=1)]
     frequency: Frequency
     description: Text | None = None
-    editions: list[Edition] = field(default_factory=list)
-    targets: list[RankTarget] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=empty_list)
+    targets: list[RankTarget] = field(default_factory=empty_list)
 
     def cited(self) -> list[Entry | RankTarget]:
         return [*(e for ed in self.editions for e in ed.entries), *self.targets]
@@ -300,9 +306,9 @@ class Benchmark(Record):
 
 @struct(frozen=True, kw_only=True)  # no slots: `sources_by_id` is cached in its __dict__
 class Dataset(Record):
-    sources: list[Source] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    benchmarks: list[Benchmark] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=empty_list)
+    indicators: list[Indicator] = field(default_factory=empty_list)
+    benchmarks: list[Benchmark] = field(default_factory=empty_list)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
