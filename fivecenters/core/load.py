@@ -26,6 +26,7 @@ except ModuleNotFoundError:  # a platform without the wheel
 
 from fivecenters.core.codes import Code
 from fivecenters.core.errors import DataError
+from fivecenters.core.text import when_used
 
 DATA_ENV = "FC_DATA"
 DEFAULT_NAME = "indicators.toml"
@@ -179,10 +180,9 @@ def decode_text(raw: bytes, name: str) -> str:
     return text
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-
-
-_LONG_INTEGER = re.compile(r"\d{4000,}")
+# Compiled for the file that needs them.
+_TOML_POSITION = when_used(r"\s*\(at line (\d+), column (\d+)\)$")
+_LONG_INTEGER = when_used(r"\d{4000,}")
 
 
 @contextmanager
@@ -201,7 +201,7 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
             return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        match = _TOML_POSITION.search(message)
+        match = _TOML_POSITION().search(message)
         line = column = None
         if match:
             line, column = int(match[1]), int(match[2])
@@ -211,7 +211,7 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise DataError.single(file, Code.TOML_SYNTAX, f"invalid TOML: {message}", line, column) from None
     except ValueError:  # an integer beyond Python's limit on digits (4,300) converted by tomllib
         line = column = None
-        if match := _LONG_INTEGER.search(text):
+        if match := _LONG_INTEGER().search(text):
             line = text.count("\n", 0, match.start()) + 1
             column = match.start() - text.rfind("\n", 0, match.start())
         message = f"invalid TOML: a number with more than {sys.get_int_max_str_digits():,} digits"

@@ -330,12 +330,12 @@ def _check_control_characters(checker: Checker, raw: Any, path: KeyPath = (), ke
 
 
 def _character_problems(text: str, single_line: bool) -> Iterator[tuple[Code, str]]:
-    if match := CONTROL.search(text):
+    if match := CONTROL().search(text):
         yield (
             Code.CONTROL_CHARACTER,
             f"contains control character U+{ord(match[0]):04X} (terminal escape codes are not allowed)",
         )
-    if match := BIDI.search(text):
+    if match := BIDI().search(text):
         yield (
             Code.INVISIBLE_CHARACTER,
             f"contains bidirectional control U+{ord(match[0]):04X}, which reorders how text reads",
@@ -346,7 +346,7 @@ def _character_problems(text: str, single_line: bool) -> Iterator[tuple[Code, st
             yield Code.INVISIBLE_CHARACTER, f"contains {character}; a one-line field must not"
         else:  # text copied from a web page may carry one: check it against the publication
             yield Code.ZERO_WIDTH_CHARACTER, f"contains {character}; check the text is as published"
-    if single_line and (match := LINE_BREAK.search(text)):
+    if single_line and (match := LINE_BREAK().search(text)):
         yield (
             Code.LINE_BREAK_IN_FIELD,
             f"contains a line break (U+{ord(match[0]):04X}); this field must be one line",

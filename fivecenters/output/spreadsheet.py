@@ -57,7 +57,7 @@ def workbook(dataset: Dataset) -> bytes:
 def _typed(value: Any) -> Any:
     """Numbers, booleans and dates keep their types; text loses the control characters xlsx cannot hold."""
     if isinstance(value, str):
-        return CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode(), value)
+        return CONTROL().sub(lambda m: m[0].encode("unicode_escape").decode(), value)
     return value
 
 
