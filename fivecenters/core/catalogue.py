@@ -41,6 +41,8 @@ def indicator_info(dataset: Dataset, name: str) -> IndicatorInfo:
 
 @struct(frozen=True)
 class SourceList(Result):
+    """Every source of the file, by id, with the indicators and benchmarks citing each: `fc sources`."""
+
     sources: list[Source]  # by id
     cited_by: dict[str, list[str]]  # the indicators citing each source, in file order
 

@@ -36,6 +36,8 @@ NOTES: Any = _Marker()
 
 @struct
 class Notes:
+    """The curator's comments around one table of the file, kept by `fc fmt` and `fc add` when they rewrite it."""
+
     before: list[str] = field(default_factory=list)  # above the table's header (the file's head: the root's)
     header: str = ""  # at the end of the header line
     keys: dict[str, list[str]] = field(default_factory=dict)  # above each key

@@ -121,6 +121,8 @@ def latest_as_of(indicator: Indicator, year: int | None = None) -> Observation |
 
 @struct(frozen=True)
 class ComparisonRow:
+    """One indicator in two years: each year's value, the change between them, and why it is not shown."""
+
     indicator: Indicator
     first: Observation | None
     second: Observation | None
@@ -144,6 +146,8 @@ class ComparisonRow:
 
 @struct
 class Comparison(Result):
+    """Every indicator in two years: `fc compare`."""
+
     first_year: int
     second_year: int
     rows: list[ComparisonRow] = field(default_factory=list)

@@ -33,6 +33,8 @@ _SERIES: tuple[tuple[Kind, str, str], ...] = (
 
 @struct(frozen=True)
 class Change:
+    """A record added, removed or changed between two versions of the file: `fc diff`."""
+
     kind: Kind
     how: How
     key: tuple[Any, ...]  # (id,) or (indicator id, year | deadline, place)

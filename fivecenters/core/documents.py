@@ -85,6 +85,8 @@ def resolve_inside(root: str, base: str, document: str) -> str | None:
 
 @struct(frozen=True)
 class DocumentProblem:
+    """Why a cited document cannot be read, as the problem `fc validate` reports."""
+
     code: Code
     message: str
 

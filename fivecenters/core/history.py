@@ -31,6 +31,8 @@ class RevisionError(FcError):
 
 @struct(frozen=True)
 class Version:
+    """A data file's text at one version: a path on disk, or one at a git revision."""
+
     label: str  # as shown to people: a path, or REV:PATH
     text: str
 

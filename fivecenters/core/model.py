@@ -100,6 +100,8 @@ def record(cls: type[R]) -> type[R]:
 
 @record
 class Source(Record):
+    """A document that observations and targets cite, online, saved beside the data, or both."""
+
     id: Id
     title: Text
     publisher: Text
@@ -128,6 +130,8 @@ class Citation(Record):
 
 @record
 class Observation(Record):
+    """The value of an indicator for a year, with the source that states it and its words."""
+
     year: Year
     value: Number
     qualifier: Qualifier | None = None
@@ -155,6 +159,8 @@ class Observation(Record):
 
 @record
 class Target(Record):
+    """A value an indicator should reach by a deadline, as a plan set it, with its source and words."""
+
     value: Number
     comparator: Comparator
     deadline: Year
@@ -180,6 +186,8 @@ def _name_citation(source: str | None, quote: str | None) -> Citation | None:
 
 @record
 class Indicator(Record):
+    """One measure of a center, with its yearly observations and its targets."""
+
     id: Id
     center: Center
     name: Text
@@ -257,6 +265,8 @@ class Entry(Record):
 
 @record
 class Edition(Record):
+    """One edition of a benchmark, with the places sources state in it."""
+
     name: Text
     year: Year
     published: Published | None = None
@@ -283,6 +293,8 @@ class RankTarget(Record):
 
 @record
 class Benchmark(Record):
+    """An international ranking that compares Shanghai with other cities, with its editions."""
+
     id: Id
     name: Text
     name_zh: Text | None = None  # cited as an indicator's is
@@ -306,6 +318,8 @@ class Benchmark(Record):
 
 @struct(frozen=True, kw_only=True)  # no slots: `sources_by_id` is cached in its __dict__
 class Dataset(Record):
+    """A whole data file: its sources, indicators and benchmarks."""
+
     sources: list[Source] = field(default_factory=empty_list)
     indicators: list[Indicator] = field(default_factory=empty_list)
     benchmarks: list[Benchmark] = field(default_factory=empty_list)

@@ -19,6 +19,8 @@ KeyPath = tuple[str | int, ...]
 
 @struct(frozen=True, slots=True)
 class Problem:
+    """What a check found, where: its code (with its severity), a message and the place in the file."""
+
     code: Code
     message: str
     path: KeyPath = ()

@@ -45,6 +45,8 @@ class Status(StrEnum):
 
 @struct(frozen=True)
 class Point:
+    """A value a target is measured from or against: an observation, or a baseline its source states."""
+
     year: int
     value: float
     stated: bool  # a baseline the target's source states, rather than an observation
@@ -56,6 +58,8 @@ class Point:
 
 @struct(frozen=True)
 class Assessment:
+    """One target, judged: its baseline, the latest value and whether it is on course."""
+
     indicator: Indicator
     target: Target
     baseline: Point | None

@@ -17,6 +17,8 @@ OUTLOOKS = ("achieved", "on track", "off track", "not assessable")
 
 @struct(frozen=True)
 class CenterOverview:
+    """One center at a glance: each indicator's state, its headlines and how its targets stand."""
+
     center: Center
     states: list[IndicatorState]  # every indicator of the center
     headlines: list[IndicatorState]  # those marked as headlines, else all of them

@@ -55,6 +55,8 @@ def entry_record(entry: Entry) -> dict[str, Any]:
 
 @struct(frozen=True)
 class EditionStanding:
+    """Shanghai in one edition of a ranking, with the peers the sources place beside it."""
+
     edition: Edition
     entry: Entry | None  # Shanghai's, if a source states it
     peers: list[Entry]  # the other cities the sources name, best place first
@@ -118,6 +120,8 @@ def assess_band(target: RankTarget, standings: list[EditionStanding]) -> BandAss
 
 @struct(frozen=True)
 class BenchmarkStanding:
+    """Shanghai in one ranking over its editions: the latest place, its movements and its targets."""
+
     benchmark: Benchmark
     editions: list[EditionStanding]  # oldest first
     latest: EditionStanding | None  # the last edition placing Shanghai

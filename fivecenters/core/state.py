@@ -19,6 +19,8 @@ from fivecenters.core.structs import struct
 
 @struct(frozen=True)
 class IndicatorState:
+    """What is known of one indicator up to a year: latest value, change, series and targets; made once."""
+
     indicator: Indicator
     latest: Observation | None
     change: Change | None  # against the previous year with data, when comparable

@@ -53,6 +53,8 @@ class Item:
 
 @struct(frozen=True)
 class Column:
+    """One column of an exported table: its name, type and description, and how a record gives its value."""
+
     name: str
     type: str  # a Frictionless table-schema type
     description: str
@@ -89,6 +91,8 @@ Items = Callable[[Dataset], Iterator[Item]]
 
 @struct(frozen=True)
 class Table:
+    """One exported table: its columns, the records that make its rows, and its keys."""
+
     name: str
     title: str
     description: str

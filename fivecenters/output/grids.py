@@ -43,6 +43,8 @@ from fivecenters.output.formatting import (
 
 @struct
 class Grid:
+    """A table for people, as the core's records give it: drawn by the terminal, plain text or Markdown."""
+
     title: str
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
