@@ -2,27 +2,28 @@
 
 Python 3.11's `dataclass` writes each method it adds as source and compiles it with its own
 `exec`: `__init__`, `__repr__`, `__eq__`, and for a frozen class `__hash__`, `__setattr__` and
-`__delattr__`. A command imports some forty dataclasses before it reads a byte: those compilations
-took about a sixth of the instructions of a start-up whose libraries alone take ~190 ms
-(bench/README.md). Here `__repr__`, `__eq__` and `__hash__` are shared functions that read the
-class's fields, written once, and behave as the generated ones do: fields compared in order, only
-between instances of the same class; a frozen class hashes its fields, a mutable one is unhashable.
-A frozen class without slots shares its guard too: it refuses every assignment and deletion once
-`__init__` has given each field its value. A frozen class with slots (the data file's records, made
-by the hundred thousand) keeps dataclass's own guard and `__init__`, which assigns without a call
-to Python per field. `dataclasses.fields`, `replace` and pydantic see an ordinary dataclass.
+`__delattr__`. A command imports some fifty dataclasses before it reads a byte: those compilations
+took a quarter of the instructions fc's own modules cost to import (bench/README.md). Here every
+method is a shared function, or a closure over the class's fields, written once, and behaves as
+the generated one does: `__init__` takes the fields as dataclass's does (in order, or by name
+only with `kw_only`; defaults, default factories, `__post_init__`); fields are compared in order,
+only between instances of the same class; a frozen class hashes its fields, a mutable one is
+unhashable, and a frozen one refuses every assignment and deletion (its `__init__` and pydantic,
+which builds the data file's records without calling `__init__`, set fields past the guard).
+`dataclasses.fields`, `replace`, `copy`, `pickle` and pydantic see an ordinary dataclass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
 _KEY = "_struct_key"  # the class's function from an instance to the tuple of its compared fields
+_set = object.__setattr__
 
 
 def _key_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -32,6 +33,53 @@ def _key_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
         get = attrgetter(names[0])
         return lambda item: (get(item),)
     return lambda item: ()
+
+
+def _init_of(kind: type[Any], kw_only: bool) -> Callable[..., None]:
+    """`kind`'s `__init__`: each field from the arguments, else its default, else its default factory."""
+    name = f"{kind.__qualname__}.__init__()"
+    taken = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init]
+    left = [(f.name, f.default, f.default_factory) for f in fields(kind) if not f.init]
+    positional = [] if kw_only else [f for f, _, _ in taken]
+    defaulted = False
+    for field_name, default, factory in [] if kw_only else taken:  # as dataclass refuses such a class
+        if default is not MISSING or factory is not MISSING:
+            defaulted = True
+        elif defaulted:
+            raise TypeError(f"non-default argument {field_name!r} follows default argument")
+    post_init = getattr(kind, "__post_init__", None)
+
+    def __init__(self: Any, *args: Any, **values: Any) -> None:
+        if args:
+            if len(args) > len(positional):
+                takes = len(positional) + 1  # self included, as Python counts
+                plural = "s" if takes > 1 else ""
+                raise TypeError(f"{name} takes {takes} positional argument{plural} but {len(args) + 1} were given")
+            for field_name, value in zip(positional, args, strict=False):
+                if field_name in values:
+                    raise TypeError(f"{name} got multiple values for argument {field_name!r}")
+                values[field_name] = value
+        for field_name, default, factory in taken:
+            value = values.pop(field_name, MISSING)
+            if value is MISSING:
+                if default is not MISSING:
+                    value = default
+                elif factory is not MISSING:
+                    value = factory()  # type: ignore[operator]
+                else:
+                    raise TypeError(f"{name} missing 1 required argument: {field_name!r}")
+            _set(self, field_name, value)
+        if values:
+            raise TypeError(f"{name} got an unexpected keyword argument {next(iter(values))!r}")
+        for field_name, default, factory in left:
+            if default is not MISSING:
+                _set(self, field_name, default)
+            elif factory is not MISSING:
+                _set(self, field_name, factory())
+        if post_init is not None:
+            post_init(self)
+
+    return __init__
 
 
 def _eq(self: Any, other: Any) -> Any:
@@ -51,15 +99,21 @@ def _repr(self: Any) -> str:
 
 
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
-    """`__init__` gives each field its value once; nothing may be assigned after."""
-    if name in self.__dataclass_fields__ and name not in self.__dict__:
-        object.__setattr__(self, name, value)
-    else:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _frozen_delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> list[Any]:
+    """A frozen slots instance's fields, for copy and pickle (which would assign them through the guard)."""
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(fields(self), state, strict=True):
+        _set(self, f.name, value)
 
 
 @overload
@@ -72,23 +126,27 @@ def struct(*, frozen: bool = False, slots: bool = False, kw_only: bool = False) 
 def struct(
     cls: type[T] | None = None, /, *, frozen: bool = False, slots: bool = False, kw_only: bool = False
 ) -> type[T] | Callable[[type[T]], type[T]]:
-    """A dataclass, as `@dataclass(frozen=…, slots=…, kw_only=…)` makes it, defined in fewer compilations."""
+    """A dataclass, as `@dataclass(frozen=…, slots=…, kw_only=…)` makes it, defined without a compilation."""
 
     def make(kind: type[T]) -> type[T]:
-        # With slots, dataclass's own frozen `__init__` and guard: pydantic builds records through `__init__`,
-        # and a guard in Python would cost a call per field of every record.
-        own_guard = frozen and not slots
-        made = dataclass(frozen=frozen and slots, slots=slots, kw_only=kw_only, eq=False, repr=False)(kind)
+        # dataclass compiles nothing when it is asked for no method: only the fields, slots and match args.
+        made = dataclass(init=False, repr=False, eq=False, slots=slots, kw_only=kw_only)(kind)
+        made.__init__ = _init_of(made, kw_only)  # type: ignore[method-assign]
+        params = made.__dataclass_params__  # type: ignore[attr-defined]
+        params.init = params.repr = params.eq = True  # what the class has, as dataclass would say
+        params.frozen = frozen  # pydantic sets a frozen record's fields past its guard
         compared = [f.name for f in fields(made) if f.compare]  # type: ignore[arg-type]
         setattr(made, _KEY, staticmethod(_key_of(compared)))
         made.__eq__ = _eq  # type: ignore[method-assign]
         made.__repr__ = _repr  # type: ignore[method-assign]
         if frozen:
             made.__hash__ = _hash  # type: ignore[method-assign]
-        if own_guard:
             made.__setattr__ = _frozen_setattr  # type: ignore[method-assign]
             made.__delattr__ = _frozen_delattr  # type: ignore[method-assign]
-        if not frozen:
+            if slots:
+                made.__getstate__ = _getstate  # type: ignore[method-assign]
+                made.__setstate__ = _setstate  # type: ignore[attr-defined]
+        else:
             made.__hash__ = None  # type: ignore[method-assign,assignment]
         return made
 

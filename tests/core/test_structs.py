@@ -3,14 +3,16 @@ tests rely on when they compare records, put them in sets or print them in a fai
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 from dataclasses import field
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fivecenters.core.model import Citation, Source
+from fivecenters.core.model import Citation, Source, adapter
 from fivecenters.core.structs import struct
 
 values = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.tuples(st.integers()))
@@ -89,3 +91,66 @@ def test_frozen_records_stay_frozen_with_slots_and_replaceable():
     changed = dataclasses.replace(source, title="U")
     assert changed != source and changed == Source(id="a", title="U", publisher="P", language="en")
     assert {Citation(source="a", quote="q"), Citation(source="a", quote="q")} == {Citation(source="a", quote="q")}
+
+
+@struct(frozen=True)
+class Derived:
+    x: int
+    items: list[int] = field(default_factory=list)
+    double: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "double", 2 * self.x)
+
+
+@dataclasses.dataclass(frozen=True)
+class DataDerived:
+    x: int
+    items: list[int] = field(default_factory=list)
+    double: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "double", 2 * self.x)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((), {}), ((1, [2], 3), {}), ((1,), {"x": 2}), ((), {"x": 1, "other": 2}), ((), {"double": 1, "x": 1})],
+)
+def test_init_refuses_what_the_dataclass_init_refuses(args: tuple[object, ...], kwargs: dict[str, object]):
+    with pytest.raises(TypeError):
+        DataDerived(*args, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Derived(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@given(st.integers(), st.lists(st.integers(), max_size=3), st.booleans())
+def test_init_takes_fields_in_order_or_by_name_with_defaults_factories_and_post_init(
+    x: int, items: list[int], by_name: bool
+):
+    made = Derived(x=x, items=items) if by_name else Derived(x, items)
+    expected = DataDerived(x=x, items=items)
+    assert (made.x, made.items, made.double) == (expected.x, expected.items, expected.double)
+    assert Derived(x).items == [] and Derived(x).items is not Derived(x).items
+
+
+def test_keyword_only_records_refuse_positions_and_fields_out_of_order_are_refused_as_dataclass_does():
+    with pytest.raises(TypeError, match="positional"):
+        Citation("a", "q")  # type: ignore[misc]
+    with pytest.raises(TypeError, match="non-default argument 'y' follows default argument"):
+
+        @struct
+        class Misordered:
+            x: int = 0
+            y: int  # type: ignore[misc]
+
+
+def test_frozen_slots_records_copy_and_pickle_and_pydantic_builds_them_frozen():
+    citation = Citation(source="a", quote="q", note="n")
+    assert copy.copy(citation) == citation == pickle.loads(pickle.dumps(citation))
+    assert copy.deepcopy(citation) == citation
+    built = adapter(Citation).validate_python({"source": "a", "quote": "q", "note": "n"})
+    assert built == citation and dataclasses.fields(built) == dataclasses.fields(Citation)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.quote = "r"
+    assert Citation.__dataclass_params__.frozen and not Mutable.__dataclass_params__.frozen
