@@ -8,10 +8,10 @@ Dataclasses with slots rather than pydantic models: at 100,000 observations a
 model's `__dict__` and set of the fields it was given cost four times what the
 values do. Each record is validated through a `TypeAdapter` (see `adapter`);
 every field is strict on its own (`Strict()` in its type), since a strict
-dataclass accepts only instances, not the parsed tables.
+dataclass accepts only instances, not the parsed tables. The types are objects, not strings (no
+`from __future__ import annotations`): as strings, dataclass would read each again for `ClassVar`
+and pydantic compile each one, at every start-up.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 import os
