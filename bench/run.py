@@ -20,6 +20,8 @@ import datetime as dt
 import importlib.util
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -227,6 +229,15 @@ def plan(observations: int, base: int) -> tuple[int, bool]:
     return base, True
 
 
+def floor_argvs(path: str) -> dict[str, list[str]]:
+    """The floor, and what typer costs above it (see results.py), on the file at `path`."""
+    return {
+        "floor": [sys.executable, "-c", FLOOR_CODE, path],
+        "typer coercion": [sys.executable, "-c", TYPER_COERCION_CODE, path],
+        "typer app": [sys.executable, "-c", TYPER_APP_CODE, "validate", path],
+    }
+
+
 class Peers:
     """The commands fc is compared with, and why any of them is not measured."""
 
@@ -256,9 +267,7 @@ class Peers:
         path = str(data.path)
         argvs: dict[str, list[str]] = {}
         if "floor" in data.peers:
-            argvs["floor"] = [sys.executable, "-c", FLOOR_CODE, path]
-            argvs["typer coercion"] = [sys.executable, "-c", TYPER_COERCION_CODE, path]
-            argvs["typer app"] = [sys.executable, "-c", TYPER_APP_CODE, "validate", path]
+            argvs |= floor_argvs(path)
         if "check-toml" in data.peers and self.check_toml:
             argvs["check-toml"] = [str(self.check_toml), path]
         if "check-jsonschema" in data.peers and self.jsonschema and self.schema:
@@ -271,6 +280,29 @@ class Peers:
                 die(f"{' '.join(export)} exited {result.returncode}:\n{result.stderr[-2000:]}")
             argvs["frictionless"] = [str(self.frictionless), "validate", str(package / "datapackage.json")]
         return argvs
+
+
+# -- instructions -----------------------------------------------------------------------
+
+
+def count_instructions(argvs: dict[str, list[str]]) -> tuple[dict[str, int], str | None]:
+    """Instructions each command executes (valgrind's callgrind), and why none were counted if so.
+
+    A start-up of ~200 ms that mostly imports modules swings by ±15% in wall and CPU time between runs
+    on a shared machine; the count of instructions is the same in every run, whatever else the machine
+    does, so the start-up goals are judged on it."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}, "valgrind not installed (Debian's valgrind package)"
+    counts: dict[str, int] = {}
+    for name, argv in argvs.items():
+        command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        collected = re.search(r"Collected : (\d+)", result.stderr)
+        if result.returncode or collected is None:
+            return counts, f"callgrind failed on {' '.join(argv)}: {result.stderr.strip()[-300:]}"
+        counts[name] = int(collected[1])
+    return counts, None
 
 
 # -- import time ------------------------------------------------------------------------
@@ -393,11 +425,17 @@ def main() -> None:
         print(f"bench: {f.label}: {summary}", file=sys.stderr)
     launcher.close()
 
+    shipped = files[0]
+    startup = floor_argvs(str(shipped.path)) | {f"fc {c}": fc_argv(fc, c, shipped) for c in shipped.commands}
+    instructions, why_not = count_instructions(startup)
+    if why_not:
+        peers.missing["instructions"] = why_not
+        print(f"bench: not counting instructions: {why_not}", file=sys.stderr)
     imports = {"--version": import_breakdown(python, ["--version"])}
     for command in files[0].commands:
         imports[command] = import_breakdown(python, fc_argv(fc, command, files[0])[1:])
     load.append(os.getloadavg()[0])
-    run = Run(ref_label, files, baselines, imports, peers.missing, started, load)
+    run = Run(ref_label, files, baselines, imports, peers.missing, started, load, instructions)
     run.seconds = time.perf_counter() - clock
     print("\n".join(goals(run)))
     if not options.quick:
