@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from fivecenters.core.text import printable
-from fivecenters.output.formatting import Cell, cell_width
+from fivecenters.output.formatting import Cell, widest
 from fivecenters.output.grids import Grid
 
 # A cell longer than this is cut, with its length: rich wraps text in time that grows faster than
@@ -90,10 +90,10 @@ def fitted(grid: Grid, width: int) -> Fitted:
 def _extent(grid: Grid, index: int, id_width: int | None) -> tuple[int, int]:
     """The widest line and (in a column that wraps) the widest word of a column's header and cells."""
     texts = [grid.columns[index], *(_cell_text(grid, row, index, id_width) for row in grid.rows)]
-    lines = max((cell_width(line) for text in texts for line in text.split("\n")), default=0)
+    lines = widest("\n".join(texts).split("\n"))
     if not _wraps(grid, index):
         return lines, 0
-    return lines, max((cell_width(word) for text in texts for word in text.split()), default=0)
+    return lines, widest(" ".join(texts).split())
 
 
 def _wraps(grid: Grid, index: int) -> bool:

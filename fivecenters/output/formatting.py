@@ -243,6 +243,13 @@ def cell_width(text: str) -> int:
     return sum(map(char_width, text))
 
 
+def widest(texts: list[str]) -> int:
+    """The most columns one of the texts takes (`cell_width`): measured in C when all are printable ASCII."""
+    joined = "".join(texts)
+    measure = len if joined.isascii() and joined.isprintable() else cell_width
+    return max(map(measure, texts), default=0)
+
+
 # Characters that take no column of their own: combining marks, controls, line and paragraph separators and
 # format characters (but the soft hyphen and the prepended concatenation marks, which show)...
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cc", "Zl", "Zp", "Cf"})

@@ -133,6 +133,9 @@ def table_lines(table: Fitted, width: int) -> list[str]:
             cell[:] = blank + cell if number == 0 else cell + blank  # the header sits on the rule below it
             cell.extend([[" " * w]] * (1 - len(cell)))  # a row of cells with no room is one blank line
         for line_cells in zip(*cells, strict=True):
+            if table_width <= width:  # nothing to cut: the line as one piece, joined in C
+                lines.append([EDGE + EDGE.join(map("".join, line_cells)) + EDGE])
+                continue
             line = [EDGE]
             for index, cell_line in enumerate(line_cells):
                 line += [*cell_line, EDGE] if index < len(line_cells) - 1 else cell_line
