@@ -200,6 +200,22 @@ def _with_comment(line: str, comment: str | None) -> str:
     return f"{line}  {comment}" if comment else line
 
 
+# Where tomli-w starts a key's line: not where an array it writes over several lines goes on
+# (indented) or closes (at the key's own level, with "]").
+_NEXT_KEY = re.compile(r"\n(?=[^ \]])")
+
+
+def _value_lines(values: Table) -> list[str]:
+    """Each `key = value` as tomli-w writes it (an array over several lines), in one call of it for the
+    table rather than one a key: a file has thousands of keys, and each call has its own set-up."""
+    if not values:
+        return []
+    texts = _NEXT_KEY.split(tomli_w.dumps(values).rstrip("\n"))
+    if len(texts) == len(values):
+        return texts
+    return [tomli_w.dumps({name: value}).rstrip("\n") for name, value in values.items()]
+
+
 def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable[str]:
     """One block per table: its comments, header and values, then its sub-tables.
 
@@ -207,21 +223,26 @@ def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable
     """
     notes = table.get(NOTES) or Notes()
     lines = [*notes.before, _with_comment(header, notes.header)] if header else []
-    for name, value in table.items():
-        if name is not NOTES and not isinstance(value, Mapping) and not _is_tables(value):
-            lines.extend(notes.keys.get(name, ()))
-            lines.append(_with_comment(tomli_w.dumps({name: value}).rstrip("\n"), notes.inline.get(name)))
-    if lines:
-        yield "\n".join(lines) + "\n"
+    values: dict[str, Any] = {}
+    nested: list[tuple[str, list[Table], bool]] = []  # each sub-table or array of tables, and which
     for name, value in table.items():
         if name is NOTES:
             continue
-        dotted = ".".join(_key(part) for part in (*path, name))
         if isinstance(value, Mapping):
-            yield from _blocks(value, f"[{dotted}]", (*path, name))
+            nested.append((name, [value], False))
         elif _is_tables(value):
-            for item in value:
-                yield from _blocks(item, f"[[{dotted}]]", (*path, name))
+            nested.append((name, value, True))
+        else:
+            values[name] = value
+    for name, text in zip(values, _value_lines(values), strict=True):
+        lines.extend(notes.keys.get(name, ()))
+        lines.append(_with_comment(text, notes.inline.get(name)))
+    if lines:
+        yield "\n".join(lines) + "\n"
+    for name, items, array in nested:
+        dotted = ".".join(_key(part) for part in (*path, name))
+        for item in items:
+            yield from _blocks(item, f"[[{dotted}]]" if array else f"[{dotted}]", (*path, name))
 
 
 def canonical_text(data: Table | Dataset) -> str:
