@@ -203,17 +203,28 @@ def _with_comment(line: str, comment: str | None) -> str:
 # Where tomli-w starts a key's line: not where an array it writes over several lines goes on
 # (indented) or closes (at the key's own level, with "]").
 _NEXT_KEY = re.compile(r"\n(?=[^ \]])")
+# What a TOML basic string must escape: `"`, `\` and the control characters but tab. A string
+# without any is itself between quotes, as tomli-w writes it, which it finds out a character at a
+# time, in Python: most of `fc fmt`'s time, since nearly every value is such a string.
+_ESCAPED = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
 
 
 def _value_lines(values: Table) -> list[str]:
-    """Each `key = value` as tomli-w writes it (an array over several lines), in one call of it for the
-    table rather than one a key: a file has thousands of keys, and each call has its own set-up."""
-    if not values:
-        return []
-    texts = _NEXT_KEY.split(tomli_w.dumps(values).rstrip("\n"))
-    if len(texts) == len(values):
-        return texts
-    return [tomli_w.dumps({name: value}).rstrip("\n") for name, value in values.items()]
+    """Each `key = value` as tomli-w writes it (an array over several lines), for the table's values in
+    order: strings that need no escape between quotes, the rest in one call of tomli-w for the table
+    rather than one a key (a file has thousands of keys, and each call has its own set-up)."""
+    lines = {
+        name: f'{name} = "{value}"'
+        for name, value in values.items()
+        if type(value) is str and _BARE_KEY.fullmatch(name) and not _ESCAPED.search(value)
+    }
+    rest = {name: value for name, value in values.items() if name not in lines}
+    if rest:
+        texts = _NEXT_KEY.split(tomli_w.dumps(rest).rstrip("\n"))
+        if len(texts) != len(rest):
+            texts = [tomli_w.dumps({name: value}).rstrip("\n") for name, value in rest.items()]
+        lines.update(zip(rest, texts, strict=True))
+    return [lines[name] for name in values]
 
 
 def _blocks(table: Table, header: str | None, path: tuple[str, ...]) -> Iterable[str]:

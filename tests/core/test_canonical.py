@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import tomli_w
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -382,3 +383,21 @@ def test_a_diff_sets_aside_the_common_lines_and_keeps_their_numbers() -> None:
         " line 502",
         " line 503",
     ]
+
+
+_VALUES = st.one_of(
+    st.text(),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.lists(st.one_of(st.text(max_size=5), st.integers()), max_size=3),
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), _VALUES, max_size=6))
+def test_each_value_is_written_as_tomli_w_writes_it_alone(values: dict[str, Any]) -> None:
+    """Strings that need no escape are written without tomli-w, the rest in one call per table: each
+    line is what tomli-w writes for the key alone."""
+    alone = [tomli_w.dumps({name: value}).rstrip("\n") for name, value in values.items()]
+    assert canonical._value_lines(values) == alone
