@@ -52,8 +52,13 @@ CENTER_ORDER = {center.value: rank for rank, center in enumerate(Center)}
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """Model dumps hold enums; TOML and equality with defaults want their values."""
+    if type(value) in _SCALARS:  # most values: asked first, since asking for a Mapping is slow
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
