@@ -236,10 +236,14 @@ def _wrap(text: str, width: int, justify: str | None, wraps: bool) -> list[str]:
             continue
         pieces = [line]
         if wraps:
-            pieces = [_trimmed(line[a:b], width) for a, b in pairwise([0, *_breaks(line, width), len(line)])]
+            pieces = [line[a:b] for a, b in pairwise([0, *_breaks(line, width), len(line)])]
+            pieces = [_trimmed(piece, width) if len(piece) > width else piece for piece in pieces]
         for piece in pieces:
             if justify == "left":
-                piece = _truncated(piece, width, wraps, pad=True)
+                if piece.isascii() and len(piece) <= width:  # most pieces of a wrapped line: padded, no more
+                    piece += " " * (width - len(piece))
+                else:
+                    piece = _truncated(piece, width, wraps, pad=True)
             elif justify == "right":
                 piece = _truncated(piece.rstrip(), width, wraps)
                 piece = " " * max(0, width - _width(piece)) + piece
