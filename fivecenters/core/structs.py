@@ -35,14 +35,16 @@ def _key_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda item: ()
 
 
-def _init_of(kind: type[Any], kw_only: bool) -> Callable[..., None]:
-    """`kind`'s `__init__`: each field from the arguments, else its default, else its default factory."""
+def _init_of(kind: type[Any]) -> Callable[..., None]:
+    """`kind`'s `__init__`: each field from the arguments (by position too unless it is keyword-only),
+    else its default, else its default factory."""
     name = f"{kind.__qualname__}.__init__()"
     taken = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init]
     left = [(f.name, f.default, f.default_factory) for f in fields(kind) if not f.init]
-    positional = [] if kw_only else [f for f, _, _ in taken]
+    ordered = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init and not f.kw_only]
+    positional = [field_name for field_name, _, _ in ordered]
     defaulted = False
-    for field_name, default, factory in [] if kw_only else taken:  # as dataclass refuses such a class
+    for field_name, default, factory in ordered:  # as dataclass refuses such a class
         if default is not MISSING or factory is not MISSING:
             defaulted = True
         elif defaulted:
@@ -131,7 +133,7 @@ def struct(
     def make(kind: type[T]) -> type[T]:
         # dataclass compiles nothing when it is asked for no method: only the fields, slots and match args.
         made = dataclass(init=False, repr=False, eq=False, slots=slots, kw_only=kw_only)(kind)
-        made.__init__ = _init_of(made, kw_only)  # type: ignore[method-assign]
+        made.__init__ = _init_of(made)  # type: ignore[method-assign]
         params = made.__dataclass_params__  # type: ignore[attr-defined]
         params.init = params.repr = params.eq = True  # what the class has, as dataclass would say
         params.frozen = frozen  # pydantic sets a frozen record's fields past its guard

@@ -154,3 +154,33 @@ def test_frozen_slots_records_copy_and_pickle_and_pydantic_builds_them_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.quote = "r"
     assert Citation.__dataclass_params__.frozen and not Mutable.__dataclass_params__.frozen
+
+
+@struct
+class Mixed:
+    x: int
+    y: int = field(default=0, kw_only=True)
+    z: int = 1
+
+
+@dataclasses.dataclass
+class DataMixed:
+    x: int
+    y: int = field(default=0, kw_only=True)
+    z: int = 1
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"), [((1,), {}), ((1, 2), {}), ((1,), {"y": 3}), ((1, 2, 3), {}), ((), {"x": 1, "z": 2})]
+)
+def test_keyword_only_fields_are_taken_by_name_alone_as_dataclass_takes_them(
+    args: tuple[int, ...], kwargs: dict[str, int]
+):
+    try:
+        expected = DataMixed(*args, **kwargs)
+    except TypeError:
+        with pytest.raises(TypeError):
+            Mixed(*args, **kwargs)
+    else:
+        made = Mixed(*args, **kwargs)
+        assert (made.x, made.y, made.z) == (expected.x, expected.y, expected.z)
