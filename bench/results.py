@@ -204,7 +204,7 @@ def goals(run: Run) -> list[str]:
     floor = "the floor"
     for name in shipped.commands:
         limit = GOAL_VALIDATE_VS_FLOOR if name == "validate" else GOAL_READING_VS_FLOOR
-        goal = f"`fc {name}` on the shipped data ≤ {limit:g}× {floor}"  # fmt --check as pre-commit runs it
+        goal = f"`fc {name}` on the shipped data ≤ {limit:g}× {floor}"
         rows.append(_startup_row(run, goal, f"fc {name}", limit, cpu))
     for name, what in (
         ("typer coercion", "the floor and the modules typer imports to coerce any argument that is not a flag"),

@@ -436,8 +436,8 @@ def main() -> None:
         peers.missing["instructions"] = why_not
         print(f"bench: not counting instructions: {why_not}", file=sys.stderr)
     imports = {"--version": import_breakdown(python, ["--version"])}
-    for command in files[0].commands:
-        imports[command] = import_breakdown(python, fc_argv(fc, command, files[0])[1:])
+    for command in shipped.commands:
+        imports[command] = import_breakdown(python, fc_argv(fc, command, shipped)[1:])
     load.append(os.getloadavg()[0])
     run = Run(ref_label, files, baselines, imports, peers.missing, started, load, instructions)
     run.seconds = time.perf_counter() - clock

@@ -6,7 +6,7 @@ Python 3.11's `dataclass` writes each method it adds as source and compiles it w
 took a quarter of the instructions fc's own modules cost to import (bench/README.md). Here every
 method is a shared function, or a closure over the class's fields, written once, and behaves as
 the generated one does: `__init__` takes the fields as dataclass's does (in order, or by name
-only with `kw_only`; defaults, default factories, `__post_init__`); fields are compared in order,
+alone for keyword-only fields; defaults, default factories, `__post_init__`); fields are compared in order,
 only between instances of the same class; a frozen class hashes its fields, a mutable one is
 unhashable, and a frozen one refuses every assignment and deletion (its `__init__` and pydantic,
 which builds the data file's records without calling `__init__`, set fields past the guard).
@@ -41,10 +41,11 @@ def _init_of(kind: type[Any]) -> Callable[..., None]:
     name = f"{kind.__qualname__}.__init__()"
     taken = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init]
     left = [(f.name, f.default, f.default_factory) for f in fields(kind) if not f.init]
-    ordered = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init and not f.kw_only]
-    positional = [field_name for field_name, _, _ in ordered]
+    positional = [f.name for f in fields(kind) if f.init and not f.kw_only]
     defaulted = False
-    for field_name, default, factory in ordered:  # as dataclass refuses such a class
+    for field_name, default, factory in taken:  # as dataclass refuses such a class
+        if field_name not in positional:
+            continue
         if default is not MISSING or factory is not MISSING:
             defaulted = True
         elif defaulted:

@@ -10,9 +10,8 @@ from functools import cache, partial
 
 
 def when_used(pattern: str) -> Callable[[], re.Pattern[str]]:
-    """A pattern compiled on first use. Python compiles patterns in Python: a class of characters
-    beyond ASCII costs about as much as reading a small data file, and these look for what a clean
-    file does not have."""
+    """A pattern compiled on first use. Python compiles patterns in Python, a class of characters
+    beyond ASCII in 0.2–0.5 ms, and these look for what a clean file does not have."""
     return cache(partial(re.compile, pattern))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from fivecenters.core.model import Dataset
 from fivecenters.core.tables import TABLES
 from fivecenters.core.text import CONTROL
-from fivecenters.output.formatting import cell_width
+from fivecenters.output.formatting import widest
 
 MAX_WIDTH = 60  # characters: a quote wider than this wraps rather than pushing the next column off screen
 
@@ -66,4 +66,4 @@ def _width(value: Any) -> int:
     if value is None:
         return 0
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return max(map(cell_width, text.split("\n")))
+    return widest(text.split("\n"))

@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import pickle
 from dataclasses import field
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -93,24 +94,22 @@ def test_frozen_records_stay_frozen_with_slots_and_replaceable():
     assert {Citation(source="a", quote="q"), Citation(source="a", quote="q")} == {Citation(source="a", quote="q")}
 
 
-@struct(frozen=True)
-class Derived:
-    x: int
-    items: list[int] = field(default_factory=list)
-    double: int = field(init=False, default=0)
+def _derived(make: Any) -> Any:
+    """The same class made by `make` (struct or dataclass), to hold one to the other."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "double", 2 * self.x)
+    @make
+    class Derived:
+        x: int
+        items: list[int] = field(default_factory=list)
+        double: int = field(init=False, default=0)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "double", 2 * self.x)
+
+    return Derived
 
 
-@dataclasses.dataclass(frozen=True)
-class DataDerived:
-    x: int
-    items: list[int] = field(default_factory=list)
-    double: int = field(init=False, default=0)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "double", 2 * self.x)
+Derived, DataDerived = _derived(struct(frozen=True)), _derived(dataclasses.dataclass(frozen=True))
 
 
 @pytest.mark.parametrize(
@@ -156,18 +155,19 @@ def test_frozen_slots_records_copy_and_pickle_and_pydantic_builds_them_frozen():
     assert Citation.__dataclass_params__.frozen and not Mutable.__dataclass_params__.frozen
 
 
-@struct
-class Mixed:
-    x: int
-    y: int = field(default=0, kw_only=True)
-    z: int = 1
+def _mixed(make: Any) -> Any:
+    """A class with a keyword-only field between positional ones, made by `make`."""
+
+    @make
+    class Mixed:
+        x: int
+        y: int = field(default=0, kw_only=True)
+        z: int = 1
+
+    return Mixed
 
 
-@dataclasses.dataclass
-class DataMixed:
-    x: int
-    y: int = field(default=0, kw_only=True)
-    z: int = 1
+Mixed, DataMixed = _mixed(struct), _mixed(dataclasses.dataclass)
 
 
 @pytest.mark.parametrize(
