@@ -94,15 +94,15 @@ def test_shell_init_imports_neither_rich_nor_pydantic() -> None:
 
 
 def test_the_report_and_xlsx_libraries_load_only_for_their_command() -> None:
-    """jinja2 is fc report's, openpyxl fc export --format xlsx's: the other exports and readings never pay."""
+    """minijinja is fc report's, openpyxl fc export --format xlsx's: the other exports and readings never pay."""
     data = str(Path(__file__).parent / "fixtures" / "reading.toml")
     run = "from fivecenters.__main__ import main\nmain()"
     for argv in (("show", "--data", data), ("export", "--data", data, "-f", "json"), ("chart", "gdp", "--data", data)):
         loaded = loaded_after(run, *argv)
         assert "fivecenters.core.model" in loaded, argv
-        assert "jinja2" not in loaded and "openpyxl" not in loaded, f"fc {argv[0]} imports jinja2 or openpyxl"
+        assert "minijinja" not in loaded and "openpyxl" not in loaded, f"fc {argv[0]} imports minijinja or openpyxl"
     assert "openpyxl" not in loaded_after("import fivecenters.output.spreadsheet, fivecenters.output.html_page")
-    assert "jinja2" not in loaded_after("import fivecenters.output.spreadsheet, fivecenters.output.html_page")
+    assert "minijinja" not in loaded_after("import fivecenters.output.spreadsheet, fivecenters.output.html_page")
 
 
 READING = str(Path(__file__).parent / "fixtures" / "reading.toml")

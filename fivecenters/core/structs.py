@@ -11,6 +11,8 @@ only between instances of the same class; a frozen class hashes its fields, a mu
 unhashable, and a frozen one refuses every assignment and deletion (its `__init__` and pydantic,
 which builds the data file's records without calling `__init__`, set fields past the guard).
 `dataclasses.fields`, `replace`, `copy`, `pickle` and pydantic see an ordinary dataclass.
+A class that defines its own `__init__` keeps it, as with `dataclass(init=False)`: the shared one
+looks its arguments up by name, which a class made thousands of times per command may not afford.
 """
 
 from __future__ import annotations
@@ -134,7 +136,8 @@ def struct(
     def make(kind: type[T]) -> type[T]:
         # dataclass compiles nothing when it is asked for no method: only the fields, slots and match args.
         made = dataclass(init=False, repr=False, eq=False, slots=slots, kw_only=kw_only)(kind)
-        made.__init__ = _init_of(made)  # type: ignore[method-assign]
+        if "__init__" not in kind.__dict__:
+            made.__init__ = _init_of(made)  # type: ignore[method-assign]
         params = made.__dataclass_params__  # type: ignore[attr-defined]
         params.init = params.repr = params.eq = True  # what the class has, as dataclass would say
         params.frozen = frozen  # pydantic sets a frozen record's fields past its guard

@@ -2,32 +2,34 @@
 
 The page loads nothing: CSS is inline, charts are inline SVG, there is no
 script. The only URLs are links to the sources, and only http(s) ones become
-links. The page is a jinja2 template (templates/report.html.j2) with
-autoescaping on, so every piece of text from the data is escaped unless the
-code marks it safe, as it does for the charts, which escape their own text.
+links. The page is a Jinja template (templates/report.html.j2) rendered by
+MiniJinja, the Rust implementation of Jinja by jinja2's author, with
+autoescaping on: every piece of text from the data is escaped unless the code
+marks it safe, as it does for the charts, which escape their own text.
 
-jinja2 turns a template into Python before it renders it: a third of the
-command's own time. `scripts/report_template.py` does that once, into
-templates/compiled/, which is used while it was made from these templates by
-this jinja2; otherwise the templates are compiled as they are.
+MiniJinja rather than jinja2 for speed: importing jinja2 and rendering
+through it took 180 M of `fc report`'s instructions, MiniJinja 20 M (bench/README.md).
+MiniJinja reads a Python object's attributes, but sees a tuple (a NamedTuple
+too) as a list and an enum of strings as its string: what the template reads
+by name is a struct here, and a center's id and names are worked out here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fivecenters import __version__
-from fivecenters.core.centers import Center
-from fivecenters.core.model import Citation, Dataset, Indicator, Source
+from fivecenters.core.model import Citation, Dataset, Indicator, Observation, Source
 from fivecenters.core.progress import Status
 from fivecenters.core.snapshot import CenterOverview, overview
 from fivecenters.core.standing import BenchmarkStanding, standings_for
 from fivecenters.core.state import IndicatorState
+from fivecenters.core.structs import struct
 from fivecenters.output.charts.geometry import plot_of
-from fivecenters.output.charts.ranking import RankPlot, rank_plot
+from fivecenters.output.charts.ranking import rank_plot
 from fivecenters.output.charts.svg import line_chart, rank_chart
 from fivecenters.output.formatting import (
     NOT_COMPARABLE,
@@ -41,16 +43,15 @@ from fivecenters.output.formatting import (
 )
 
 if TYPE_CHECKING:
-    from jinja2 import BaseLoader, Environment
+    import minijinja
 
 TEMPLATES = Path(__file__).with_name("templates")
-COMPILED = TEMPLATES / "compiled"  # written by scripts/report_template.py
-MADE_FROM = COMPILED / "made-from.txt"  # the `made_from()` of what COMPILED was compiled from
 TEMPLATE = "report.html.j2"
 FOLD = 4  # observation lists longer than this start folded
 
 
-class Link(NamedTuple):
+@struct(frozen=True)
+class Link:
     """What a citation of `source_id` links to: the source's page (http(s) only), else its entry in the list of
     sources; `source` is None for an id no source has (the id is shown, unlinked)."""
 
@@ -59,9 +60,31 @@ class Link(NamedTuple):
     href: str
 
 
+@struct(frozen=True)
+class Ranking:
+    """A benchmark bearing on a center: Shanghai's standing, its latest place in words, the rank chart's SVG."""
+
+    standing: BenchmarkStanding
+    latest: str
+    chart: str | None  # marked safe (`minijinja.safe`)
+
+
+@struct(frozen=True)
+class Section:
+    """One center's part of the page."""
+
+    id: str
+    name: str
+    name_zh: str
+    outlook: str
+    states: list[IndicatorState]
+    headlines: list[IndicatorState]
+    rankings: list[Ranking]
+
+
 def report_html(dataset: Dataset, data_name: str) -> str:
     """The whole page; `data_name` says which data file it was made from."""
-    from markupsafe import Markup
+    import minijinja
 
     def link_of(source_id: str) -> Link:
         source = dataset.source(source_id)
@@ -73,17 +96,22 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         """Each citation's link and quote, worked out here: a template's calls cost more than Python's."""
         return [(link_of(c.source), c.quote) for c in citations]
 
-    def chart_of(state: IndicatorState) -> Markup | None:
+    def chart_of(state: IndicatorState) -> str | None:
         plot = plot_of(state, dataset)
-        return Markup(line_chart(plot, standalone=False)) if plot else None  # the SVG escapes its own text
+        return minijinja.safe(line_chart(plot, standalone=False)) if plot else None  # the SVG escapes its own text
 
-    def rankings_of(center: Center) -> list[tuple[BenchmarkStanding, RankPlot | None, Markup | None]]:
-        """Each benchmark bearing on the center: its standing, its rank chart and the chart's SVG."""
-        ranked = []
-        for standing in standings_for(dataset, center):
-            plot = rank_plot(standing, dataset)
-            ranked.append((standing, plot, Markup(rank_chart(plot, standalone=False)) if plot else None))
-        return ranked
+    def ranking(standing: BenchmarkStanding) -> Ranking:
+        plot = rank_plot(standing, dataset)
+        if plot is None:
+            return Ranking(standing, "not placed in any edition", None)
+        return Ranking(standing, plot.latest, minijinja.safe(rank_chart(plot, standalone=False)))
+
+    def section(center: CenterOverview) -> Section:
+        rankings = [ranking(standing) for standing in standings_for(dataset, center.center)]
+        kind = center.center
+        return Section(
+            kind.value, kind.full_name, kind.full_name_zh, outlook(center), center.states, center.headlines, rankings
+        )
 
     counts = (
         f"{len(dataset.indicators)} indicators, "
@@ -91,7 +119,7 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         f"{sum(len(i.targets) for i in dataset.indicators)} targets, {len(dataset.sources)} sources"
     )
     context: dict[str, Any] = {
-        "centers": overview(dataset).centers,
+        "centers": [section(center) for center in overview(dataset).centers],
         "sources": sorted(dataset.sources, key=lambda s: s.id),
         "counts": counts,
         "version": __version__,
@@ -100,10 +128,8 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "link_of": link_of,
         "cited": cited,
         "web": web,
-        "outlook": outlook,
         "unit": unit,
         "chart_of": chart_of,
-        "rankings_of": rankings_of,
         "observed": observed,
         "change_cell": change_cell,
         "not_comparable": NOT_COMPARABLE,
@@ -112,39 +138,33 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         "target_text": target_text,
         "percent_of": percent_of,
         "status_style": status_style,
+        "in_order": in_order,
     }
-    return environment(_loader()).get_template(TEMPLATE).render(context)
+    return environment().render_template(TEMPLATE, **context)
 
 
-def environment(loader: BaseLoader) -> Environment:
-    """The templates' environment, for rendering them and for compiling them ahead (the same settings)."""
-    from jinja2 import Environment, StrictUndefined
+def environment() -> minijinja.Environment:
+    """The templates' environment: autoescaped, and an error for any name the template does not get.
+    minijinja is imported here, so that importing this module does not."""
+    import minijinja
 
-    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-def made_from() -> str:
-    """The jinja2 version and a digest of every template, which decide what compiling them gives."""
-    import hashlib
-
-    import jinja2
-
-    digest = hashlib.sha256()
-    for path in sorted(p for p in TEMPLATES.iterdir() if p.is_file()):
-        text = path.read_bytes()
-        digest.update(f"{path.name}\0{len(text)}\0".encode() + text)
-    return f"jinja2 {jinja2.__version__} sha256 {digest.hexdigest()}\n"
+    return minijinja.Environment(
+        loader=_template,
+        auto_escape_callback=lambda name: "html" if name.endswith(".j2") else "none",
+        undefined_behavior="strict",
+        keep_trailing_newline=True,
+    )
 
 
-def _loader() -> BaseLoader:
-    """The compiled templates while they are those of the templates and this jinja2; else the templates."""
-    from jinja2 import FileSystemLoader, ModuleLoader
+def _template(name: str) -> str | None:
+    """A template's text, by name: only the files of the templates folder."""
+    path = TEMPLATES / name
+    return path.read_text(encoding="utf-8") if path.parent == TEMPLATES and path.is_file() else None
 
-    try:
-        current = MADE_FROM.read_text(encoding="utf-8") == made_from()
-    except (OSError, UnicodeError):
-        current = False
-    return ModuleLoader(COMPILED) if current else FileSystemLoader(TEMPLATES)
+
+def in_order(observations: Iterable[Observation]) -> list[Observation]:
+    """By year; within a year the superseded revisions before the value used."""
+    return sorted(observations, key=lambda o: (o.year, o.used))
 
 
 def outlook(center: CenterOverview) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import runpy
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
@@ -138,30 +137,28 @@ def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> No
     assert calls == Counter(targets)
 
 
-def test_the_compiled_templates_are_those_of_the_templates_and_this_jinja2(tmp_path: Path) -> None:
-    """Regenerate with `python scripts/report_template.py` when this fails (a template changed, or jinja2).
-    Under another jinja2 than the one they were compiled with (a new release in CI), fc report compiles the
-    templates as they are (the next test): only that they were made from these templates is checked."""
-    recorded, current = html_page.MADE_FROM.read_text(encoding="utf-8").split(), html_page.made_from().split()
-    assert recorded[2:] == current[2:], "a template changed: run python scripts/report_template.py"
-    if recorded[:2] != current[:2]:
-        pytest.skip(f"compiled with jinja2 {recorded[1]}, running {current[1]}: the templates are compiled as they are")
-    script = runpy.run_path(str(ROOT / "scripts" / "report_template.py"))
-    script["compile_into"](tmp_path / "compiled")
-    made = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "compiled").iterdir()}
-    committed = {p.name: p.read_text(encoding="utf-8") for p in html_page.COMPILED.iterdir() if p.is_file()}
-    assert committed == made
+def test_the_template_engine_reads_only_the_templates_folder(tmp_path: Path) -> None:
+    """The loader is asked for names the templates give (`include`): none reaches outside their folder."""
+    assert html_page._template("report.css") == (html_page.TEMPLATES / "report.css").read_text(encoding="utf-8")
+    for name in ("../html_page.py", "/etc/passwd", "..", "templates/report.css", "missing.j2"):
+        assert html_page._template(name) is None, name
 
 
-def test_stale_compiled_templates_give_way_to_the_templates(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same page whether the templates are compiled ahead or as they are, as after a template changed."""
-    from jinja2 import FileSystemLoader, ModuleLoader
+def test_every_name_the_template_reads_is_given() -> None:
+    """The environment is strict: a name the template reads but the code does not give fails the render
+    instead of printing nothing, so renaming a field cannot quietly empty a column."""
+    import minijinja
 
-    assert isinstance(html_page._loader(), ModuleLoader)
-    compiled = report_html(DATASET, "reading.toml")
-    monkeypatch.setattr(html_page, "made_from", lambda: "jinja2 0.0 sha256 of other templates\n")
-    assert isinstance(html_page._loader(), FileSystemLoader)
-    assert report_html(DATASET, "reading.toml") == compiled
+    with pytest.raises(minijinja.TemplateError, match="undefined"):
+        html_page.environment().render_str("{{ missing.name }}")
+
+
+def test_observations_are_listed_by_year_the_superseded_revision_before_the_value_used() -> None:
+    indicator = next(i for i in DATASET.indicators if any(not o.used for o in i.observations))
+    shown = html_page.in_order(reversed(indicator.observations))
+    assert [(o.year, o.used) for o in shown] == sorted((o.year, o.used) for o in indicator.observations)
+    revised = next(o.year for o in shown if not o.used)
+    assert [o.used for o in shown if o.year == revised] == [False, True]
 
 
 def png_size(path: Path) -> tuple[int, int]:
