@@ -11,7 +11,7 @@ import math
 import unicodedata
 
 from fivecenters.core.compare import Change, Measure, Verdict
-from fivecenters.core.model import Indicator, Kind, Observation, Qualifier
+from fivecenters.core.model import Benchmark, Entry, Indicator, Kind, Observation, Qualifier
 from fivecenters.core.model import Status as ObservationStatus
 from fivecenters.core.progress import Assessment, Status, status_for_ratio
 from fivecenters.core.structs import struct
@@ -60,6 +60,21 @@ def ordinal(n: int) -> str:
         return f"#{n:.4g}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def place_text(entry: Entry | None) -> str:
+    """A place in a ranking: "3rd", "not in top 5"; a dash for none."""
+    if entry is None:
+        return DASH
+    if entry.rank is not None:
+        return ordinal(entry.rank)
+    if entry.outside_top is not None:
+        return f"not in top {entry.outside_top}"
+    return DASH
+
+
+def benchmark_title(benchmark: Benchmark) -> str:
+    return benchmark.name + (f" ({benchmark.name_zh})" if benchmark.name_zh else "")
 
 
 def number(value: float, signed: bool = False) -> str:

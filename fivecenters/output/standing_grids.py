@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from fivecenters.core.model import Benchmark, Edition, Entry
+from fivecenters.core.model import Edition, Entry
 from fivecenters.core.standing import SUBJECT, YEARS_BACK, BandAssessment, BenchmarkStanding, Movement, placed
-from fivecenters.output.formatting import DASH, STACK, Cell, number, ordinal, wrapped
+from fivecenters.output.formatting import DASH, STACK, Cell, benchmark_title, number, place_text, wrapped
 from fivecenters.output.grids import Grid
-
-
-def place_text(entry: Entry | None) -> str:
-    if entry is None:
-        return DASH
-    if entry.rank is not None:
-        return ordinal(entry.rank)
-    if entry.outside_top is not None:
-        return f"not in top {entry.outside_top}"
-    return DASH
 
 
 def movement_text(move: Movement | None) -> str:
@@ -36,10 +26,6 @@ def movement_mark(move: Movement | None) -> Cell:
     arrow = "▲" if move.places > 0 else "▼" if move.places < 0 else "→"
     style = "good" if move.places > 0 else "bad" if move.places < 0 else "muted"
     return Cell(f"{arrow} {'≥' if move.at_least else ''}{abs(move.places)}", style)
-
-
-def benchmark_title(benchmark: Benchmark) -> str:
-    return benchmark.name + (f" ({benchmark.name_zh})" if benchmark.name_zh else "")
 
 
 def _peer(entry: Entry) -> str:

@@ -184,3 +184,32 @@ def test_keyword_only_fields_are_taken_by_name_alone_as_dataclass_takes_them(
     else:
         made = Mixed(*args, **kwargs)
         assert (made.x, made.y, made.z) == (expected.x, expected.y, expected.z)
+
+
+def test_a_class_that_defines_its_own_init_keeps_it_and_stays_frozen():
+    @struct(frozen=True)
+    class Own:
+        x: int
+        twice: int = field(init=False, compare=False)
+
+        def __init__(self, x: int) -> None:
+            object.__setattr__(self, "x", x)
+            object.__setattr__(self, "twice", 2 * x)
+
+    made = Own(3)
+    assert (made.x, made.twice) == (3, 6) and made == Own(3) and hash(made) == hash(Own(3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.x = 4  # type: ignore[misc]
+
+
+def test_fields_held_in_a_base_classs_slots_are_set_in_the_slots():
+    @struct(slots=True)
+    class Base:
+        x: int
+
+    @struct
+    class Sub(Base):
+        y: int = 0
+
+    made = Sub(1, y=2)
+    assert (made.x, made.y) == (1, 2) and made == Sub(1, 2) and made != Sub(1)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fivecenters.core.standing import Movement, standing
-from fivecenters.output.standing_grids import movement_text, peers_grid, place_text, rank_grid
+from fivecenters.output.formatting import place_text
+from fivecenters.output.standing_grids import movement_text, peers_grid, rank_grid
 from tests.support.benchmark import benchmark as make_benchmark
 from tests.support.benchmark import edition, entry
 

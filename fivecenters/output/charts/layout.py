@@ -77,9 +77,14 @@ def _glyph_width(character: str) -> float:
     return CAPITAL if character.isupper() else GLYPH
 
 
+@functools.lru_cache(maxsize=4096)  # a report measures the same years, units, names and words again and again
+def _ems(text: str) -> float:
+    return sum(map(_glyph_width, text))
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The estimated width in pixels of `text` at `size` pixels: every check and placement uses this one."""
-    return sum(map(_glyph_width, text)) * size * (BOLD if bold else 1.0)
+    return _ems(text) * size * (BOLD if bold else 1.0)
 
 
 class Box(NamedTuple):

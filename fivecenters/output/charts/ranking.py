@@ -13,8 +13,7 @@ from typing import NamedTuple
 from fivecenters.core.model import Benchmark, Dataset, Entry
 from fivecenters.core.standing import SUBJECT, BenchmarkStanding, placed
 from fivecenters.output.charts.geometry import Axis, credit, runs, value_axis, year_axis
-from fivecenters.output.formatting import ordinal
-from fivecenters.output.standing_grids import benchmark_title, place_text
+from fivecenters.output.formatting import benchmark_title, ordinal, place_text
 
 MIN_PEER_EDITIONS = 2  # a peer placed once is a dot, not a line: left to `fc rank`
 MAX_NAMED_SOURCES = 3  # a credit names the publishers of this many sources at most
