@@ -16,6 +16,7 @@ by name is a struct here, and a center's id and names are worked out here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,7 @@ def status_style(status: Status) -> str:
     return STATUS_STYLES[status]
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each citation of a source and twice in the list of sources
 def web(url: str | None) -> bool:
     """Only http(s) URLs become links: a `javascript:` URL in the data must not."""
     return bool(url) and urlsplit(url or "").scheme in ("http", "https")

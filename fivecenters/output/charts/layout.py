@@ -380,15 +380,15 @@ def _value_labels(plot: Plot, page: Page) -> None:
     """A hedged value's words beside its point, the latest first: on the side with more room, above, else on
     the other side, else below, else level with it, else a line further off; never over text or a mark, over
     a line only where nothing else is free; dropped where nothing is (the words stay in the point's tooltip)."""
+    line = plot.line
+    hedged = [mark for mark in reversed(line) if mark.qualifier is not None]
+    if not hedged:  # most charts: then the lines need not be worked out
+        return
     pairs = [pair for run in plot.segments for pair in itertools.pairwise(run)]
     segments = [((page.x(a.year), page.y(a.value)), (page.x(b.year), page.y(b.value))) for a, b in pairs]
-    if plot.line:
-        latest = plot.line[-1]
-        start = (page.x(latest.year), page.y(latest.value))
-        segments += [(start, (page.x(t.year), page.y(t.value))) for t in plot.ahead]
-    for mark in reversed(plot.line):
-        if mark.hedge is None:
-            continue
+    start = (page.x(line[-1].year), page.y(line[-1].value))
+    segments += [(start, (page.x(t.year), page.y(t.value))) for t in plot.ahead]
+    for mark in hedged:
         cx, cy = page.x(mark.year), page.y(mark.value)
         sides = [1, -1] if cx <= (page.left + page.right) / 2 else [-1, 1]
         above, below = -6, RADIUS + 1 + ASCENT * VALUE_SIZE

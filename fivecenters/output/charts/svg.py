@@ -87,16 +87,17 @@ SWATCHES = {
 def _text(label: Label, colour: str | None = None) -> str:
     """A placed line of text in its role's style; a shortened one keeps its whole text as a tooltip."""
     name, fill = TEXT_STYLES[label.role]
-    attributes = [f'class="{name}"'] if name else []
-    attributes += [f'x="{_f(label.x)}"', f'y="{_f(label.y)}"']
+    style = f'class="{name}" ' if name else ""
     if label.anchor != "start":
-        attributes.append(f'text-anchor="{label.anchor}"')
+        style = f'{style}x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}"'
+    else:
+        style = f'{style}x="{label.x:.1f}" y="{label.y:.1f}"'
     if label.size != FONT_SIZE:
-        attributes.append(f'font-size="{label.size:g}"')
+        style = f'{style} font-size="{label.size:g}"'
     if label.bold:
-        attributes.append('font-weight="600"')
+        style += ' font-weight="600"'
     whole = f"<title>{escape(label.whole)}</title>" if label.whole else ""
-    return f'<text {" ".join(attributes)} fill="{colour or fill}">{escape(label.text)}{whole}</text>'
+    return f'<text {style} fill="{colour or fill}">{escape(label.text)}{whole}</text>'
 
 
 def _texts(page: Page, *roles: str) -> list[str]:
@@ -116,13 +117,14 @@ def _open(page: Page, described: str) -> list[str]:
         f"<title>{title}</title>",
         f'<rect width="{page.width}" height="{page.height}" fill="#ffffff"/>',
     ]
+    left, right = _f(page.left), _f(page.right)
     parts += [
-        f'<line x1="{_f(page.left)}" x2="{_f(page.right)}" y1="{_f(y(tick))}" y2="{_f(y(tick))}" stroke="{GRID}"/>'
-        for tick in plot.y.ticks
+        f'<line x1="{left}" x2="{right}" y1="{level}" y2="{level}" stroke="{GRID}"/>'
+        for level in map(_f, map(y, plot.y.ticks))
     ]
     parts += [
-        f'<line x1="{_f(x(tick))}" x2="{_f(x(tick))}" y1="{_f(base)}" y2="{_f(base + 5)}" stroke="{MUTED}"/>'
-        for tick in plot.x.ticks
+        f'<line x1="{at}" x2="{at}" y1="{_f(base)}" y2="{_f(base + 5)}" stroke="{MUTED}"/>'
+        for at in map(_f, map(x, plot.x.ticks))
     ]
     parts.append(f'<line x1="{_f(page.left)}" x2="{_f(page.right)}" y1="{_f(base)}" y2="{_f(base)}" stroke="{MUTED}"/>')
     return parts + _texts(page, TITLE, UNIT, TICK, AXIS_TITLE)
