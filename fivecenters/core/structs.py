@@ -39,15 +39,11 @@ def _key_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
 
 def _init_of(kind: type[Any]) -> Callable[..., None]:
     """`kind`'s `__init__`: each field from the arguments (by position too unless it is keyword-only),
-    else its default, else its default factory.
-
-    The arguments are gathered into one dict, checked against the field names at once, and (for a
-    class without slots) made the instance's `__dict__`: a field at a time took ten times as long.
-    """
+    else its default, else its default factory."""
     name = f"{kind.__qualname__}.__init__()"
     taken = [(f.name, f.default, f.default_factory) for f in fields(kind) if f.init]
     left = [(f.name, f.default, f.default_factory) for f in fields(kind) if not f.init]
-    positional = tuple(f.name for f in fields(kind) if f.init and not f.kw_only)
+    positional = [f.name for f in fields(kind) if f.init and not f.kw_only]
     defaulted = False
     for field_name, default, factory in taken:  # as dataclass refuses such a class
         if field_name not in positional:
@@ -56,11 +52,7 @@ def _init_of(kind: type[Any]) -> Callable[..., None]:
             defaulted = True
         elif defaulted:
             raise TypeError(f"non-default argument {field_name!r} follows default argument")
-    names = {field_name: None for field_name, _, _ in taken}.keys()  # compares with a dict's keys as a set
-    optional = [(n, d, f) for n, d, f in taken if d is not MISSING or f is not MISSING]
-    required = [n for n, d, f in taken if d is MISSING and f is MISSING]
     post_init = getattr(kind, "__post_init__", None)
-    has_dict = not any("__slots__" in vars(base) for base in kind.__mro__)  # a slot is not read from __dict__
 
     def __init__(self: Any, *args: Any, **values: Any) -> None:
         if args:
@@ -68,32 +60,27 @@ def _init_of(kind: type[Any]) -> Callable[..., None]:
                 takes = len(positional) + 1  # self included, as Python counts
                 plural = "s" if takes > 1 else ""
                 raise TypeError(f"{name} takes {takes} positional argument{plural} but {len(args) + 1} were given")
-            if values:
-                for field_name, value in zip(positional, args, strict=False):
-                    if field_name in values:
-                        raise TypeError(f"{name} got multiple values for argument {field_name!r}")
-                    values[field_name] = value
-            else:
-                values = dict(zip(positional, args, strict=False))
-        if values.keys() != names:
-            for unexpected in values.keys() - names:
-                raise TypeError(f"{name} got an unexpected keyword argument {unexpected!r}")
-            for field_name in required:
-                if field_name not in values:
+            for field_name, value in zip(positional, args, strict=False):
+                if field_name in values:
+                    raise TypeError(f"{name} got multiple values for argument {field_name!r}")
+                values[field_name] = value
+        for field_name, default, factory in taken:
+            value = values.pop(field_name, MISSING)
+            if value is MISSING:
+                if default is not MISSING:
+                    value = default
+                elif factory is not MISSING:
+                    value = factory()  # type: ignore[operator]
+                else:
                     raise TypeError(f"{name} missing 1 required argument: {field_name!r}")
-            for field_name, default, factory in optional:
-                if field_name not in values:
-                    values[field_name] = default if default is not MISSING else factory()  # type: ignore[operator]
+            _set(self, field_name, value)
+        if values:
+            raise TypeError(f"{name} got an unexpected keyword argument {next(iter(values))!r}")
         for field_name, default, factory in left:
             if default is not MISSING:
-                values[field_name] = default
+                _set(self, field_name, default)
             elif factory is not MISSING:
-                values[field_name] = factory()
-        if has_dict:
-            _set(self, "__dict__", values)
-        else:
-            for field_name, value in values.items():
-                _set(self, field_name, value)
+                _set(self, field_name, factory())
         if post_init is not None:
             post_init(self)
 
