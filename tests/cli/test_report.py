@@ -137,7 +137,7 @@ def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> No
     assert calls == Counter(targets)
 
 
-def test_the_template_engine_reads_only_the_templates_folder(tmp_path: Path) -> None:
+def test_the_template_engine_reads_only_the_templates_folder() -> None:
     """The loader is asked for names the templates give (`include`): none reaches outside their folder."""
     assert html_page._template("report.css") == (html_page.TEMPLATES / "report.css").read_text(encoding="utf-8")
     for name in ("../html_page.py", "/etc/passwd", "..", "templates/report.css", "missing.j2"):

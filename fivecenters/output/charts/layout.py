@@ -240,13 +240,8 @@ class Page:
         return self.top + (1 - self.plot.height_of(value)) * (self.base - self.top)
 
     def free(self, box: Box) -> bool:
-        """Nothing placed so far, text or mark, covers any of `box` (`Box.meets`, written out here: a report asks
-        it some 6,000 times, and the calls cost more than the comparisons)."""
-        left, top, right, bottom = box
-        for other in itertools.chain((placed.box for placed in self.labels), self.marks):
-            if left < other.right and other.left < right and top < other.bottom and other.top < bottom:
-                return False
-        return True
+        """Nothing placed so far, text or mark, covers any of `box`."""
+        return not any(box.meets(placed.box) for placed in self.labels) and not any(box.meets(m) for m in self.marks)
 
     def place(self, label: Label) -> bool:
         """Adds the label where it is free and within the page's width; else leaves it out."""
@@ -381,7 +376,7 @@ def _value_labels(plot: Plot, page: Page) -> None:
     the other side, else below, else level with it, else a line further off; never over text or a mark, over
     a line only where nothing else is free; dropped where nothing is (the words stay in the point's tooltip)."""
     line = plot.line
-    hedged = [mark for mark in reversed(line) if mark.qualifier is not None]
+    hedged = [mark for mark in reversed(line) if mark.hedge is not None]
     if not hedged:  # most charts: then the lines need not be worked out
         return
     pairs = [pair for run in plot.segments for pair in itertools.pairwise(run)]

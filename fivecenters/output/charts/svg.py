@@ -88,12 +88,11 @@ def _text(label: Label, colour: str | None = None) -> str:
     """A placed line of text in its role's style; a shortened one keeps its whole text as a tooltip."""
     name, fill = TEXT_STYLES[label.role]
     style = f'class="{name}" ' if name else ""
+    style += f'x="{_f(label.x)}" y="{_f(label.y)}"'
     if label.anchor != "start":
-        style = f'{style}x="{label.x:.1f}" y="{label.y:.1f}" text-anchor="{label.anchor}"'
-    else:
-        style = f'{style}x="{label.x:.1f}" y="{label.y:.1f}"'
+        style += f' text-anchor="{label.anchor}"'
     if label.size != FONT_SIZE:
-        style = f'{style} font-size="{label.size:g}"'
+        style += f' font-size="{label.size:g}"'
     if label.bold:
         style += ' font-weight="600"'
     whole = f"<title>{escape(label.whole)}</title>" if label.whole else ""
@@ -126,7 +125,7 @@ def _open(page: Page, described: str) -> list[str]:
         f'<line x1="{at}" x2="{at}" y1="{_f(base)}" y2="{_f(base + 5)}" stroke="{MUTED}"/>'
         for at in map(_f, map(x, plot.x.ticks))
     ]
-    parts.append(f'<line x1="{_f(page.left)}" x2="{_f(page.right)}" y1="{_f(base)}" y2="{_f(base)}" stroke="{MUTED}"/>')
+    parts.append(f'<line x1="{left}" x2="{right}" y1="{_f(base)}" y2="{_f(base)}" stroke="{MUTED}"/>')
     return parts + _texts(page, TITLE, UNIT, TICK, AXIS_TITLE)
 
 
