@@ -16,7 +16,7 @@ import functools
 import itertools
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from typing import NamedTuple, Protocol
 
@@ -95,9 +95,16 @@ class Box(NamedTuple):
 
     def meets(self, other: Box) -> bool:
         """The boxes share some area (touching edges do not count)."""
-        return (
-            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
-        )
+        return self.meets_any((other,))
+
+    def meets_any(self, others: Iterable[Box]) -> bool:
+        """Any of `others` shares some area with the box: a loop, not `any(self.meets(o) …)`, since every
+        placement asks it of everything placed before (a call per box was a tenth of a report's charts)."""
+        left, top, right, bottom = self
+        for other_left, other_top, other_right, other_bottom in others:
+            if left < other_right and other_left < right and top < other_bottom and other_top < bottom:
+                return True
+        return False
 
     def within(self, other: Box) -> bool:
         return (
@@ -204,8 +211,9 @@ class Framed(Protocol):
     def x(self) -> Axis: ...
     @property
     def y(self) -> Axis: ...
+    @property
+    def inverted(self) -> bool: ...
 
-    def height_of(self, value: float) -> float: ...
     def tick_text(self, value: float) -> str: ...
 
 
@@ -227,27 +235,54 @@ class Page:
     swatches: list[Swatch] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     marks: list[Box] = field(default_factory=list)  # where the data is drawn: points, targets, arrows
+    # The boxes of every label and mark so far, in one list: what `free` checks a new box against.
+    taken: list[Box] = field(init=False, repr=False, compare=False)
+    # The plot area's scales: where each starts, its axis's low end and span (in halves, as `Axis.fraction`
+    # takes them), its length in pixels; and whether the y axis is upside down. Worked out once: a chart asks
+    # `x` and `y` some fifty times, and going through the plot's axes each time took a tenth of its layout.
+    x_scale: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)
+    y_scale: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)
+    inverted: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.taken = [label.box for label in self.labels] + self.marks
+        x, y = self.plot.x, self.plot.y
+        self.x_scale = (self.left + INSET, x.low / 2, x.high / 2 - x.low / 2, self.right - self.left - 2 * INSET)
+        self.y_scale = (self.top, y.low / 2, y.high / 2 - y.low / 2, self.base - self.top)
+        self.inverted = self.plot.inverted
 
     def x(self, year: float, offset: int = 0) -> float:
-        return (
-            self.left
-            + INSET
-            + self.plot.x.fraction(year) * (self.right - self.left - 2 * INSET)
-            + offset * SIDE_BY_SIDE
-        )
+        """`year` on the plot area, moved `offset` places aside."""
+        start, low, span, length = self.x_scale
+        return start + (year / 2 - low) / span * length + offset * SIDE_BY_SIDE
 
     def y(self, value: float) -> float:
-        return self.top + (1 - self.plot.height_of(value)) * (self.base - self.top)
+        """`value` on the plot area: the plot's `height_of`, measured down from the top."""
+        top, low, span, length = self.y_scale
+        fraction = (value / 2 - low) / span
+        height = 1 - fraction if self.inverted else fraction
+        return top + (1 - height) * length
 
     def free(self, box: Box) -> bool:
         """Nothing placed so far, text or mark, covers any of `box`."""
-        return not any(box.meets(placed.box) for placed in self.labels) and not any(box.meets(m) for m in self.marks)
+        return not box.meets_any(self.taken)
+
+    def put(self, label: Label) -> None:
+        """Adds the label wherever it is: text that the page must show, placed where nothing else is yet."""
+        self.labels.append(label)
+        self.taken.append(label.box)
+
+    def mark(self, boxes: Iterable[Box]) -> None:
+        """Where data is drawn, which no text may cover."""
+        boxes = list(boxes)
+        self.marks += boxes
+        self.taken += boxes
 
     def place(self, label: Label) -> bool:
         """Adds the label where it is free and within the page's width; else leaves it out."""
         box = label.box
-        if box.left >= 0 and box.right <= self.width and self.free(box):
-            self.labels.append(label)
+        if box.left >= 0 and box.right <= self.width and not box.meets_any(self.taken):
+            self.put(label)
             return True
         return False
 
@@ -255,9 +290,9 @@ class Page:
 def line_page(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone: bool = True) -> Page:
     """Where a line chart's pieces go: the frame, its points' and targets' marks, the legend, value labels."""
     page = _frame(plot, width, height, standalone, RIGHT)
-    page.marks += [around(page.x(p.year, p.offset), page.y(p.value), RADIUS + 1.5) for p in plot.points]
-    page.marks += [around(page.x(t.year), page.y(t.value), DIAMOND + 0.5) for t in plot.targets]
-    page.marks += [_arrow_box(page, p, plot.inverted) for p in plot.points if pointing(p, plot.inverted)]
+    page.mark(around(page.x(p.year, p.offset), page.y(p.value), RADIUS + 1.5) for p in plot.points)
+    page.mark(around(page.x(t.year), page.y(t.value), DIAMOND + 0.5) for t in plot.targets)
+    page.mark(_arrow_box(page, p, plot.inverted) for p in plot.points if pointing(p, plot.inverted))
     _legend_and_credit(page, _line_legend(plot))
     if not plot.points:  # in the middle of the plot, or as near it as the targets leave free
         middle = (page.top + page.base) / 2
@@ -313,7 +348,7 @@ def _frame(plot: Framed, width: int, height: int, standalone: bool, right: int) 
         page.place(Label(TICK, text, left - TICK_GAP, page.y(tick) + 4, anchor="end"))
     for tick in plot.x.ticks:  # a year whose text would run into its neighbour's is left unwritten
         page.place(Label(TICK, str(int(tick)), page.x(tick), page.base + 19, anchor="middle"))
-    page.labels.append(Label(AXIS_TITLE, "year", (page.left + page.right) / 2, page.base + 40, anchor="middle"))
+    page.put(Label(AXIS_TITLE, "year", (page.left + page.right) / 2, page.base + 40, anchor="middle"))
     return page
 
 
@@ -360,14 +395,13 @@ def _legend_and_credit(page: Page, legend: Sequence[str]) -> None:
         baseline, at = title.y + LEGEND_ROW * row, float(end)
         for name in reversed(names):
             at -= text_width(name, FONT_SIZE)
-            page.labels.append(Label(LEGEND, name, at, baseline, key=name))
+            page.put(Label(LEGEND, name, at, baseline, key=name))
             page.swatches.append(Swatch(name, at - 9, baseline - 4))
             at -= SWATCH + ENTRY_GAP
     last = title.y + LEGEND_ROW * (len(rows) - 1)
     credit = _lines(page.plot.credit, page.width - 2 * PAD, CREDIT_SIZE)
-    page.labels += [
-        Label(CREDIT, line, PAD, last + CREDIT_LINE * (i + 1), CREDIT_SIZE) for i, line in enumerate(credit)
-    ]
+    for i, line in enumerate(credit):
+        page.put(Label(CREDIT, line, PAD, last + CREDIT_LINE * (i + 1), CREDIT_SIZE))
     page.height = math.ceil(last + CREDIT_LINE * len(credit) + 6)
 
 
@@ -402,7 +436,7 @@ def _value_labels(plot: Plot, page: Page) -> None:
                 break
             first = first or spot
         if first:
-            page.labels.append(first)
+            page.put(first)
 
 
 def _names(plot: RankPlot, page: Page) -> None:
@@ -419,7 +453,7 @@ def _names(plot: RankPlot, page: Page) -> None:
         named.pop()
     for city, y in _spread([(c, anchors[c]) for c in named], SUBJECT, highest, lowest):
         text = _shortened(city, room, NAME_SIZE)
-        page.labels.append(Label(NAME, text, x, y, NAME_SIZE, key=city, whole=city if text != city else ""))
+        page.put(Label(NAME, text, x, y, NAME_SIZE, key=city, whole=city if text != city else ""))
         if abs(y - anchors[city]) > NAME_LINE / 2:
             centre = NAME_SIZE * 0.35
             page.leaders.append(Leader(city, (page.right - 5, anchors[city] - centre), (x - 2, y - centre)))

@@ -62,12 +62,12 @@ def escape(text: str) -> str:
     )
 
 
-def _f(number: float) -> str:
-    return f"{number:.1f}"
+# Coordinates are written to a tenth of a pixel, with the format `.1f` inline: a chart writes some hundred,
+# and a function to format each took a twentieth of a report's charts.
 
 
 def _diamond(cx: float, cy: float, size: float = 7) -> str:
-    return f"M{_f(cx)},{_f(cy - size)} L{_f(cx + size)},{_f(cy)} L{_f(cx)},{_f(cy + size)} L{_f(cx - size)},{_f(cy)} Z"
+    return f"M{cx:.1f},{cy - size:.1f} L{cx + size:.1f},{cy:.1f} L{cx:.1f},{cy + size:.1f} L{cx - size:.1f},{cy:.1f} Z"
 
 
 OPEN = '<circle r="4" fill="#ffffff" stroke="{}" stroke-width="1.5"{}/>'
@@ -88,7 +88,7 @@ def _text(label: Label, colour: str | None = None) -> str:
     """A placed line of text in its role's style; a shortened one keeps its whole text as a tooltip."""
     name, fill = TEXT_STYLES[label.role]
     style = f'class="{name}" ' if name else ""
-    style += f'x="{_f(label.x)}" y="{_f(label.y)}"'
+    style += f'x="{label.x:.1f}" y="{label.y:.1f}"'
     if label.anchor != "start":
         style += f' text-anchor="{label.anchor}"'
     if label.size != FONT_SIZE:
@@ -116,22 +116,22 @@ def _open(page: Page, described: str) -> list[str]:
         f"<title>{title}</title>",
         f'<rect width="{page.width}" height="{page.height}" fill="#ffffff"/>',
     ]
-    left, right = _f(page.left), _f(page.right)
+    left, right = f"{page.left:.1f}", f"{page.right:.1f}"
     parts += [
-        f'<line x1="{left}" x2="{right}" y1="{level}" y2="{level}" stroke="{GRID}"/>'
-        for level in map(_f, map(y, plot.y.ticks))
+        f'<line x1="{left}" x2="{right}" y1="{level:.1f}" y2="{level:.1f}" stroke="{GRID}"/>'
+        for level in map(y, plot.y.ticks)
     ]
     parts += [
-        f'<line x1="{at}" x2="{at}" y1="{_f(base)}" y2="{_f(base + 5)}" stroke="{MUTED}"/>'
-        for at in map(_f, map(x, plot.x.ticks))
+        f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{base:.1f}" y2="{base + 5:.1f}" stroke="{MUTED}"/>'
+        for at in map(x, plot.x.ticks)
     ]
-    parts.append(f'<line x1="{left}" x2="{right}" y1="{_f(base)}" y2="{_f(base)}" stroke="{MUTED}"/>')
+    parts.append(f'<line x1="{left}" x2="{right}" y1="{base:.1f}" y2="{base:.1f}" stroke="{MUTED}"/>')
     return parts + _texts(page, TITLE, UNIT, TICK, AXIS_TITLE)
 
 
 def _close(page: Page, parts: list[str], standalone: bool) -> str:
     """The legend and the source credit, closing the chart."""
-    legend = [f'<g transform="translate({_f(s.x)} {_f(s.y)})">{SWATCHES[s.key]}</g>' for s in page.swatches] + _texts(
+    legend = [f'<g transform="translate({s.x:.1f} {s.y:.1f})">{SWATCHES[s.key]}</g>' for s in page.swatches] + _texts(
         page, LEGEND
     )
     svg = "\n".join([*parts, '<g class="legend">' + "".join(legend) + "</g>", *_texts(page, CREDIT), "</svg>"]) + "\n"
@@ -150,14 +150,14 @@ def line_chart(plot: Plot, width: int = WIDTH, height: int = HEIGHT, standalone:
     if plot.ahead:
         latest = plot.line[-1]
         parts += [
-            f'<line class="path-to-target" x1="{_f(x(latest.year))}" y1="{_f(y(latest.value))}" '
-            f'x2="{_f(x(t.year))}" y2="{_f(y(t.value))}" stroke="{_colour(t)}" stroke-width="1.2" '
+            f'<line class="path-to-target" x1="{x(latest.year):.1f}" y1="{y(latest.value):.1f}" '
+            f'x2="{x(t.year):.1f}" y2="{y(t.value):.1f}" stroke="{_colour(t)}" stroke-width="1.2" '
             f'stroke-dasharray="4 4" opacity="0.7"/>'
             for t in plot.ahead
         ]
     for segment in plot.segments:
         if len(segment) > 1:
-            coordinates = " ".join(f"{_f(x(p.year))},{_f(y(p.value))}" for p in segment)
+            coordinates = " ".join(f"{x(p.year):.1f},{y(p.value):.1f}" for p in segment)
             parts.append(f'<polyline points="{coordinates}" fill="none" stroke="{LINE}" stroke-width="2"/>')
     parts += [_point(p, x(p.year, p.offset), y(p.value), pointing(p, plot.inverted)) for p in plot.points]
     parts += [_target(t, x(t.year), y(t.value)) for t in plot.targets]
@@ -177,7 +177,7 @@ def _point(mark: Mark, cx: float, cy: float, arrow: int) -> str:
     tooltip = f"{mark.year}: {mark.text} ({mark.detail})" + ("" if used else ", superseded revision")
     dashed = ' stroke-dasharray="2 1.5"' if mark.provisional else ""
     circle = (
-        f'<circle class="point {kinds}" cx="{_f(cx)}" cy="{_f(cy)}" r="{RADIUS}" fill="{fill}" '
+        f'<circle class="point {kinds}" cx="{cx:.1f}" cy="{cy:.1f}" r="{RADIUS}" fill="{fill}" '
         f'stroke="{stroke}"{dashed} stroke-width="1.5"><title>{escape(tooltip)}</title></circle>'
     )
     return circle + (_arrow(cx, cy, arrow, stroke) if arrow else "")
@@ -186,8 +186,8 @@ def _point(mark: Mark, cx: float, cy: float, arrow: int) -> str:
 def _arrow(cx: float, cy: float, down: int, colour: str) -> str:
     """A short arrow from the point's edge, up (`down` = -1) or down (1), towards the true value."""
     tip = cy + down * ARROW
-    shaft = f"M{_f(cx)},{_f(cy + down * 6)} L{_f(cx)},{_f(tip)}"
-    head = f"M{_f(cx - 3)},{_f(tip - down * 3)} L{_f(cx)},{_f(tip)} L{_f(cx + 3)},{_f(tip - down * 3)}"
+    shaft = f"M{cx:.1f},{cy + down * 6:.1f} L{cx:.1f},{tip:.1f}"
+    head = f"M{cx - 3:.1f},{tip - down * 3:.1f} L{cx:.1f},{tip:.1f} L{cx + 3:.1f},{tip - down * 3:.1f}"
     return f'<path class="hedge" d="{shaft} {head}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
 
 
@@ -214,7 +214,7 @@ def rank_chart(plot: RankPlot, width: int = WIDTH, height: int = HEIGHT, standal
         group = [f'<g class="series{" subject" if series.subject else ""}" data-city="{escape(series.city)}">']
         for segment in series.segments:
             if len(segment) > 1:
-                coordinates = " ".join(f"{_f(x(p.x))},{_f(y(p.rank))}" for p in segment)
+                coordinates = " ".join(f"{x(p.x):.1f},{y(p.rank):.1f}" for p in segment)
                 group.append(
                     f'<polyline points="{coordinates}" fill="none" stroke="{colour}" stroke-width="{stroke}"/>'
                 )
@@ -224,13 +224,13 @@ def rank_chart(plot: RankPlot, width: int = WIDTH, height: int = HEIGHT, standal
             fill = "#ffffff" if place.bounded else colour
             kind = "place bounded" if place.bounded else "place"
             group.append(
-                f'<circle class="{kind}" cx="{_f(cx)}" cy="{_f(cy)}" r="{3 + stroke / 2:.1f}" fill="{fill}" '
+                f'<circle class="{kind}" cx="{cx:.1f}" cy="{cy:.1f}" r="{3 + stroke / 2:.1f}" fill="{fill}" '
                 f'stroke="{colour}" stroke-width="1.5"><title>{tooltip}</title></circle>'
             )
             if place.bounded:
                 group.append(_arrow(cx, cy, 1, colour))
         group += [
-            f'<line class="leader" x1="{_f(a[0])}" y1="{_f(a[1])}" x2="{_f(b[0])}" y2="{_f(b[1])}" stroke="{colour}" '
+            f'<line class="leader" x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
             f'stroke-width="0.8"/>'
             for a, b in ((leader.start, leader.end) for leader in page.leaders if leader.key == series.city)
         ]
