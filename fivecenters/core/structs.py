@@ -53,18 +53,23 @@ def _init_of(kind: type[Any]) -> Callable[..., None]:
         elif defaulted:
             raise TypeError(f"non-default argument {field_name!r} follows default argument")
     post_init = getattr(kind, "__post_init__", None)
+    # The positional fields first, as the arguments give them: those after the last argument given come by name.
+    ordered = [entry for entry in taken if entry[0] in positional] + [e for e in taken if e[0] not in positional]
 
     def __init__(self: Any, *args: Any, **values: Any) -> None:
-        if args:
-            if len(args) > len(positional):
-                takes = len(positional) + 1  # self included, as Python counts
-                plural = "s" if takes > 1 else ""
-                raise TypeError(f"{name} takes {takes} positional argument{plural} but {len(args) + 1} were given")
+        given = len(args)
+        if given > len(positional):
+            takes = len(positional) + 1  # self included, as Python counts
+            plural = "s" if takes > 1 else ""
+            raise TypeError(f"{name} takes {takes} positional argument{plural} but {given + 1} were given")
+        if given:  # most records are made from positions alone: each is set as it comes, with no dictionary between
+            if values:
+                for field_name in positional[:given]:
+                    if field_name in values:
+                        raise TypeError(f"{name} got multiple values for argument {field_name!r}")
             for field_name, value in zip(positional, args, strict=False):
-                if field_name in values:
-                    raise TypeError(f"{name} got multiple values for argument {field_name!r}")
-                values[field_name] = value
-        for field_name, default, factory in taken:
+                _set(self, field_name, value)
+        for field_name, default, factory in ordered[given:] if given else ordered:
             value = values.pop(field_name, MISSING)
             if value is MISSING:
                 if default is not MISSING:

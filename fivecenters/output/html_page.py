@@ -21,7 +21,6 @@ import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from fivecenters import __version__
 from fivecenters.core.model import Citation, Dataset, Indicator, Observation, Source
@@ -88,6 +87,7 @@ def report_html(dataset: Dataset, data_name: str) -> str:
     """The whole page; `data_name` says which data file it was made from."""
     import minijinja
 
+    @functools.cache  # a source is cited some twice on average
     def link_of(source_id: str) -> Link:
         source = dataset.source(source_id)
         if source is None:
@@ -188,7 +188,7 @@ def status_style(status: Status) -> str:
     return STATUS_STYLES[status]
 
 
-@functools.lru_cache(maxsize=1024)  # asked for each citation of a source and twice in the list of sources
 def web(url: str | None) -> bool:
-    """Only http(s) URLs become links: a `javascript:` URL in the data must not."""
-    return bool(url) and urlsplit(url or "").scheme in ("http", "https")
+    """Only http(s) URLs become links: a `javascript:` URL in the data must not. The URL must start with its
+    scheme, in any case, as browsers read it: no leading space or control character to strip first."""
+    return url is not None and url[:8].lower().startswith(("http://", "https://"))

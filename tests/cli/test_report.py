@@ -120,6 +120,26 @@ def test_report_escapes_data_and_links_only_web_urls() -> None:
     assert not any((attrs.get("href") or "").startswith("javascript") for _, attrs in page.tags)
 
 
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://tjj.sh.gov.cn/tjgb/index.html", True),
+        ("HTTP://example.org", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript://%0aalert(1)", False),
+        (" https://example.org", False),  # a browser strips the space; fc shows the URL, unlinked
+        ("\thttps://example.org", False),
+        ("https:example.org", False),
+        ("ftp://example.org", False),
+        ("data:text/html,<script>", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_urls_starting_with_http_or_https_become_links(url: str | None, linked: bool) -> None:
+    assert html_page.web(url) is linked
+
+
 def test_report_assesses_each_target_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The outlook, the headline table, the targets table and the chart markers share one assessment."""
     calls: Counter[tuple[str, int]] = Counter()

@@ -143,24 +143,31 @@ def around(cx: float, cy: float, half: float) -> Box:
 _ANCHORED = {"start": 0.0, "middle": 0.5, "end": 1.0}  # the share of its width a label has left of its x
 
 
-@struct(frozen=True)
-class Label:
-    """A line of text: `x` is where its `anchor` (start, middle or end) lies, `y` its baseline."""
+class _Text(NamedTuple):
+    """A label's fields; see `Label`."""
 
     role: str
     text: str
     x: float
     y: float
-    size: float = FONT_SIZE
-    anchor: str = "start"
-    key: str = ""  # what it names: a legend entry, a city
-    whole: str = ""  # the text in full, where `text` was shortened to fit
-    # Where it is drawn: asked of every placed label each time another is placed, so worked out once, as
-    # it is made (nearly every label's box is asked for; a cached_property took longer to ask than to work out).
-    box: Box = field(init=False, repr=False, compare=False)
+    size: float
+    anchor: str
+    key: str  # what it names: a legend entry, a city
+    whole: str  # the text in full, where `text` was shortened to fit
+    box: Box  # where it is drawn
 
-    def __init__(
-        self,
+
+class Label(_Text):
+    """A line of text: `x` is where its `anchor` (start, middle or end) lies, `y` its baseline.
+
+    A tuple, whose box is worked out as it is made: every placement asks for the box of every label placed
+    before it. A report makes some 1,300 labels, and a dataclass instance took twice as long to make.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
         role: str,
         text: str,
         x: float,
@@ -169,17 +176,11 @@ class Label:
         anchor: str = "start",
         key: str = "",
         whole: str = "",
-    ) -> None:
-        """Its own, not struct's: a report makes some 1,300 labels, and struct's `__init__`, which looks up each
-        argument by name, took a third of their layout."""
+    ) -> Label:
         width = text_width(text, size, role == TITLE)
         start = x - width * _ANCHORED[anchor]
         box = Box(start, y - ASCENT * size, start + width, y + DESCENT * size)
-        vars(self).update(role=role, text=text, x=x, y=y, size=size, anchor=anchor, key=key, whole=whole, box=box)
-
-    @property
-    def bold(self) -> bool:
-        return self.role == TITLE
+        return tuple.__new__(cls, (role, text, x, y, size, anchor, key, whole, box))
 
 
 class Swatch(NamedTuple):
@@ -488,12 +489,16 @@ def _lines(text: str, width: float, size: float, bold: bool = False) -> list[str
     """`text` in lines at most `width` pixels wide, broken between words, or inside a word too wide for a line.
 
     Each line's width is added up word by word as it grows, instead of measuring the whole line again for
-    each word it might take (which took most of a report's chart layout).
+    each word it might take (which took most of a report's chart layout); a text that fits is measured once.
     """
+    words = text.split()
+    whole = " ".join(words)
+    if text_width(whole, size, bold) <= width:  # most units and credits: one line, measured as one
+        return [whole] if words else []
     lines: list[str] = []
     last = 0.0  # the last line's width, as added up
     space = text_width(" ", size, bold)
-    for word in text.split():
+    for word in words:
         measured = text_width(word, size, bold)
         grown = last + space + measured
         if lines and _fits(f"{lines[-1]} {word}", grown, width, size, bold):

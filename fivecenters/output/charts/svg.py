@@ -8,6 +8,8 @@ Where each piece of text goes is decided by `layout.py`; this draws it.
 
 from __future__ import annotations
 
+import functools
+
 from fivecenters.output.charts.geometry import OBSERVED, Mark, Plot
 from fivecenters.output.charts.layout import (
     ARROW,
@@ -86,17 +88,20 @@ SWATCHES = {
 
 def _text(label: Label, colour: str | None = None) -> str:
     """A placed line of text in its role's style; a shortened one keeps its whole text as a tooltip."""
-    name, fill = TEXT_STYLES[label.role]
-    style = f'class="{name}" ' if name else ""
-    style += f'x="{label.x:.1f}" y="{label.y:.1f}"'
-    if label.anchor != "start":
-        style += f' text-anchor="{label.anchor}"'
-    if label.size != FONT_SIZE:
-        style += f' font-size="{label.size:g}"'
-    if label.bold:
-        style += ' font-weight="600"'
-    whole = f"<title>{escape(label.whole)}</title>" if label.whole else ""
-    return f'<text {style} fill="{colour or fill}">{escape(label.text)}{whole}</text>'
+    role, text, x, y, size, anchor, _, whole, _ = label
+    before, after, fill = _style(role, anchor, size)
+    title = f"<title>{escape(whole)}</title>" if whole else ""
+    return f'<text {before}x="{x:.1f}" y="{y:.1f}"{after} fill="{colour or fill}">{escape(text)}{title}</text>'
+
+
+@functools.cache  # a report writes some 1,200 texts in a dozen styles
+def _style(role: str, anchor: str, size: float) -> tuple[str, str, str]:
+    """A role's attributes before a text's position and after it, and its colour."""
+    name, fill = TEXT_STYLES[role]
+    after = "" if anchor == "start" else f' text-anchor="{anchor}"'
+    after += "" if size == FONT_SIZE else f' font-size="{size:g}"'
+    after += ' font-weight="600"' if role == TITLE else ""
+    return (f'class="{name}" ' if name else ""), after, fill
 
 
 def _texts(page: Page, *roles: str) -> list[str]:
