@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fivecenters import __version__
-from fivecenters.core.model import Citation, Dataset, Indicator, Observation, Source
+from fivecenters.core.model import Dataset, Indicator, Observation, Source, Target
 from fivecenters.core.progress import Status
 from fivecenters.core.snapshot import CenterOverview, overview
 from fivecenters.core.standing import BenchmarkStanding, standings_for
@@ -94,9 +94,11 @@ def report_html(dataset: Dataset, data_name: str) -> str:
             return Link(source_id, None, "")
         return Link(source_id, source, source.url if source.url and web(source.url) else f"#source-{source.id}")
 
-    def cited(citations: Iterable[Citation]) -> list[tuple[Link, str]]:
-        """Each citation's link and quote, worked out here: a template's calls cost more than Python's."""
-        return [(link_of(c.source), c.quote) for c in citations]
+    def cited(record: Observation | Target) -> list[tuple[Link, str]]:
+        """The link and words of each source stating the record's value, in the order of its `citations()`:
+        worked out here, as a template's calls cost more than Python's, and without a `Citation` made anew."""
+        first = (link_of(record.source), record.quote)
+        return [first, *((link_of(c.source), c.quote) for c in record.corroborated_by)]
 
     def chart_of(state: IndicatorState) -> str | None:
         plot = plot_of(state, dataset)

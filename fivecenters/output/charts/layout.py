@@ -58,16 +58,17 @@ TITLE, UNIT, TICK, AXIS_TITLE, LEGEND, VALUE, NAME, CREDIT, NOTE = (
     "note",
 )
 ASCENT, DESCENT = 0.9, 0.25  # of a line of text, in ems above and below its baseline
-# Glyph widths in ems, generous: narrow glyphs, most, capitals, and the widest; East Asian wide
-# characters count double, as in a terminal (`formatting.cell_width`).
-NARROW, GLYPH, CAPITAL, BROAD = 0.42, 0.62, 0.75, 1.0
+# Glyph widths in hundredths of an em, generous: narrow glyphs, most, capitals, and the widest; East Asian
+# wide characters count double, as in a terminal (`formatting.cell_width`). Whole numbers, so that a text's
+# width is the same however its parts are added up.
+NARROW, GLYPH, CAPITAL, BROAD = 42, 62, 75, 100
 NARROW_GLYPHS = frozenset(" .,:;'|!ijlrtf()[]/-")
 BROAD_GLYPHS = frozenset("mwMW%@—…&")
 BOLD = 1.12
 
 
-@functools.cache  # a report measures some 150,000 characters, of few kinds
-def _glyph_width(character: str) -> float:
+@functools.cache
+def _glyph_width(character: str) -> int:
     if unicodedata.east_asian_width(character) in "WF":
         return 2 * GLYPH
     if character in BROAD_GLYPHS:
@@ -77,9 +78,16 @@ def _glyph_width(character: str) -> float:
     return CAPITAL if character.isupper() else GLYPH
 
 
+# Each ASCII character's width, as a table for `bytes.translate`: most text on a chart is ASCII, and is
+# measured in C, not a call per character (which took a sixth of a report's chart layout).
+_ASCII_WIDTHS = bytes(_glyph_width(chr(code)) for code in range(128)) + bytes(128)
+
+
 @functools.lru_cache(maxsize=4096)  # a report measures the same years, units, names and words again and again
 def _ems(text: str) -> float:
-    return sum(map(_glyph_width, text))
+    if text.isascii():
+        return sum(text.encode().translate(_ASCII_WIDTHS)) / 100
+    return sum(map(_glyph_width, text)) / 100
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -321,9 +329,10 @@ def rank_page(plot: RankPlot, width: int = WIDTH, height: int = HEIGHT, standalo
 
 def pointing(mark: Mark, inverted: bool) -> int:
     """Which way a hedged value's arrow points on the page: -1 up, 1 down, 0 for none ("about")."""
-    if mark.hedge is None or mark.hedge == AROUND:
+    hedge = mark.hedge
+    if hedge is None or hedge == AROUND:
         return 0
-    return -1 if (mark.hedge == UP) != inverted else 1
+    return -1 if (hedge == UP) != inverted else 1
 
 
 def _arrow_box(page: Page, mark: Mark, inverted: bool) -> Box:
@@ -353,18 +362,24 @@ def _frame(plot: Framed, width: int, height: int, standalone: bool, right: int) 
     return page
 
 
+LEGEND_ORDER = ("observed", "hedged", "provisional", "superseded", "target")
+
+
 def _line_legend(plot: Plot) -> list[str]:
     """The kinds of mark the chart shows, in the legend's order."""
-    entries = ["observed"] if plot.line else []
-    if any(p.kind == OBSERVED and p.hedge is not None for p in plot.points):
-        entries.append("hedged")
-    if any(p.kind == OBSERVED and p.provisional for p in plot.points):
-        entries.append("provisional")
-    if any(p.kind == SUPERSEDED for p in plot.points):
-        entries.append("superseded")
+    shown: set[str] = set()
+    for point in plot.points:  # one pass: a report asks this of some 250 points
+        if point.kind == SUPERSEDED:
+            shown.add("superseded")
+        elif point.kind == OBSERVED:
+            shown.add("observed")
+            if point.hedge is not None:
+                shown.add("hedged")
+            if point.provisional:
+                shown.add("provisional")
     if plot.targets:
-        entries.append("target")
-    return entries
+        shown.add("target")
+    return [entry for entry in LEGEND_ORDER if entry in shown]
 
 
 SWATCH = 15  # a legend entry's shape and the gap before its name
