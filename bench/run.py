@@ -38,6 +38,7 @@ import synth
 from results import (
     FC_COMMANDS,
     FLOOR_CODE,
+    GOAL_GROWTH,
     GOAL_OBSERVATIONS,
     LARGE_COMMANDS,
     SHIPPED_ONLY,
@@ -47,6 +48,7 @@ from results import (
     Run,
     Sample,
     goals,
+    growth_per_tenfold,
     render,
 )
 
@@ -181,6 +183,33 @@ def limits_at(previous: DataFile | None, data: DataFile) -> dict[str, float]:
         for name, sample in previous.samples.items()
         if name.startswith("fc ") and sample.times
     }
+
+
+CONFIRMING_RUNS = 3  # a step over the growth goal is judged on the median of this many runs at least
+
+
+def confirm_growth(launcher: Launcher, argvs: dict[str, list[str]], previous: DataFile, data: DataFile) -> None:
+    """Runs again, up to CONFIRMING_RUNS in all, each fc command that seems to grow faster than linearly:
+    a large file is timed once, and one run slowed by the machine would read as superlinear growth."""
+    over = {
+        name: argv
+        for name, argv in argvs.items()
+        if name.startswith("fc ")
+        and data.samples[name].times
+        and previous.samples[name].times
+        and len(data.samples[name].times) < CONFIRMING_RUNS
+        and growth_per_tenfold(previous, data, name) > GOAL_GROWTH
+    }
+    if not over:
+        return
+    print(f"bench: {data.label}: timing {', '.join(over)} again, to confirm its growth", file=sys.stderr)
+    runs = CONFIRMING_RUNS - min(len(data.samples[name].times) for name in over)
+    again = measure(launcher, over, runs, warm_up=False, limits=limits_at(previous, data))
+    for name, sample in again.items():
+        data.samples[name].times += sample.times
+        data.samples[name].cpu += sample.cpu
+        data.samples[name].peaks += sample.peaks
+        data.samples[name].stopped_after = data.samples[name].stopped_after or sample.stopped_after
 
 
 def validates(fc: Path, path: Path) -> tuple[bool, str]:
@@ -422,6 +451,8 @@ def main() -> None:
     for f in files:
         argvs = {f"fc {command}": fc_argv(fc, command, f) for command in f.commands} | peers.argvs(f)
         f.samples = measure(launcher, argvs, f.repeats, f.warm_up, limits_at(previous, f) if f.scale else None)
+        if f.scale and previous is not None:
+            confirm_growth(launcher, argvs, previous, f)
         previous = f if f.scale else previous
         load.append(os.getloadavg()[0])
         measured = {name: s for name, s in f.samples.items() if s.times}
