@@ -34,7 +34,7 @@ class Launcher:
 
 def data_file(results, label: str, observations: int, seconds: dict[str, list[float]]):
     data = results.DataFile(label, Path(f"{label}.toml"), {"observations": observations}, (2020, 2024), "gdp", 1)
-    data.samples = {name: results.Sample(times=list(t), cpu=list(t), peaks=[50.0] * len(t)) for name, t in seconds.items()}
+    data.samples = {name: results.Sample(list(t), list(t), [50.0] * len(t)) for name, t in seconds.items()}
     return data
 
 
