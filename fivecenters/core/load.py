@@ -229,8 +229,10 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
 # - every other line that opens with a bracket is a header within the record above it
 #   ([indicators.x], [[indicators.observations]]); a table declared anywhere else ([sources] under
 #   an indicator, a quoted or dotted top-level name) makes the file parse whole. A line inside a
-#   multi-line string or array that looks like a header outside one counts as one here: it can
-#   only make a file parse whole that need not, never the reverse.
+#   multi-line string or array that looks like a header outside one counts as one here, so a
+#   `[[sources]]` in an indicator's quote makes a later `[sources.x]` look like a record's own
+#   table when it is a top-level one: each slice must therefore parse to arrays of records alone
+#   (`parse_slice`), else the file parses whole.
 # - A cut at a line that only looks like a record's header, inside a multi-line string or array,
 #   leaves that string or array unterminated at the end of the slice before it, which then does
 #   not parse: any slice that does not parse (or decode) makes the whole file parse in one piece,
@@ -309,6 +311,10 @@ def parse_slice(data: bytes, part: slice) -> tuple[str, dict[str, Any]] | None:
     """A slice's text and tables; None when it does not decode or parse alone (see `record_slices`)."""
     try:
         text = str(memoryview(data)[part], "utf-8")
-        return text, tomllib.loads(text)
+        tables = tomllib.loads(text)
     except (ValueError, RecursionError):  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
         return None
+    # The cut is checked against what the slice parsed to: arrays of records alone (see `record_slices`).
+    if not all(key in RECORD_TABLES and isinstance(records, list) for key, records in tables.items()):
+        return None
+    return text, tables

@@ -86,6 +86,9 @@ def documents(draw: st.DrawFn) -> str:
 @example("[[indicators]]\n[[sources]]\n[indicators.meta]\n", 0)
 @example("benchmarks = []\n[[benchmarks]]\n", 0)
 @example("[[indicators]]\nlist = [\n[[sources]]\n]\n", 0)
+# A record header in a string, then a top-level table of that name: to be refused, or kept apart, as a whole.
+@example('[[indicators]]\nk1 = """\n[[sources]]\n"""\n[sources.x]\nid = 1\n[[indicators]]', 40)
+@example('[[indicators]]\nk1 = """\n[[sources]]\n"""\n[sources.x]\nid = 1\n[[sources]]', 40)
 def test_slices_parse_to_the_whole_document_or_fall_back(text: str, size: int) -> None:
     """Wherever slices are used, they give what tomllib gives for the whole text; where tomllib
     finds an error, the file is parsed whole (so the error and its line are tomllib's)."""
