@@ -54,7 +54,8 @@ def _init_of(kind: type[Any]) -> Callable[..., None]:
             raise TypeError(f"non-default argument {field_name!r} follows default argument")
     post_init = getattr(kind, "__post_init__", None)
     # The positional fields first, as the arguments give them: those after the last argument given come by name.
-    ordered = [entry for entry in taken if entry[0] in positional] + [e for e in taken if e[0] not in positional]
+    by_name_only = [entry for entry in taken if entry[0] not in positional]
+    ordered = [entry for entry in taken if entry[0] in positional] + by_name_only
 
     def __init__(self: Any, *args: Any, **values: Any) -> None:
         given = len(args)

@@ -9,7 +9,7 @@ marks it safe, as it does for the charts, which escape their own text.
 
 MiniJinja rather than jinja2 for speed: importing jinja2 took 97 M of `fc
 report`'s instructions and rendering through its Python runtime ~85 M;
-MiniJinja imports in ~5 M and renders in Rust (bench/README.md).
+MiniJinja imports in ~6 M and renders in Rust (bench/README.md).
 MiniJinja reads a Python object's attributes, but sees a tuple (a NamedTuple
 too) as a list and an enum of strings as its string: what the template reads
 by name is a struct here, and a center's id and names are worked out here.
@@ -95,10 +95,9 @@ def report_html(dataset: Dataset, data_name: str) -> str:
         return Link(source_id, source, source.url if source.url and web(source.url) else f"#source-{source.id}")
 
     def cited(record: Observation | Target) -> list[tuple[Link, str]]:
-        """The link and words of each source stating the record's value, in the order of its `citations()`:
-        worked out here, as a template's calls cost more than Python's, and without a `Citation` made anew."""
-        first = (link_of(record.source), record.quote)
-        return [first, *((link_of(c.source), c.quote) for c in record.corroborated_by)]
+        """The link and words of each source stating the record's value: worked out here, as a template's calls
+        cost more than Python's."""
+        return [(link_of(c.source), c.quote) for c in record.citations()]
 
     def chart_of(state: IndicatorState) -> str | None:
         plot = plot_of(state, dataset)

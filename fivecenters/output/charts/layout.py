@@ -290,7 +290,7 @@ class Page:
     def place(self, label: Label) -> bool:
         """Adds the label where it is free and within the page's width; else leaves it out."""
         box = label.box
-        if box.left >= 0 and box.right <= self.width and not box.meets_any(self.taken):
+        if box.left >= 0 and box.right <= self.width and self.free(box):
             self.put(label)
             return True
         return False

@@ -4,6 +4,8 @@ Hand-written SVG text, with presentation attributes rather than a stylesheet,
 so that the same chart works as a standalone file and inlined in the HTML
 report. No script; every piece of data text goes through `escape`.
 Where each piece of text goes is decided by `layout.py`; this draws it.
+Coordinates are written to a tenth of a pixel, with the format `.1f` in each
+f-string: a chart writes some hundred.
 """
 
 from __future__ import annotations
@@ -62,10 +64,6 @@ def escape(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
-
-
-# Coordinates are written to a tenth of a pixel, with the format `.1f` inline: a chart writes some hundred,
-# and a call for each added to what formatting a float costs (~2 k instructions).
 
 
 def _diamond(cx: float, cy: float, size: float = 7) -> str:
