@@ -6,7 +6,9 @@ so that every problem is reported with its position instead of aborting.
 
 Dataclasses with slots rather than pydantic models: at 100,000 observations a
 model's `__dict__` and set of the fields it was given cost four times what the
-values do. Each record is validated through a `TypeAdapter` (see `adapter`);
+values do. Each record is validated with the core schema pydantic builds for it
+(`validators.py`, which keeps it prebuilt: edit this file, then run
+`python -m fivecenters.core.validators`);
 every field is strict on its own (`Strict()` in its type), since a strict
 dataclass accepts only instances, not the parsed tables. The types are objects, not strings (no
 `from __future__ import annotations`): as strings, dataclass would read each again for `ClassVar`

@@ -33,9 +33,10 @@ from fivecenters.core.load import (
 )
 from fivecenters.core.locator import Locator
 from fivecenters.core.lookup import suggestion
-from fivecenters.core.model import Benchmark, Dataset, Indicator, Record, Source, adapter
+from fivecenters.core.model import Benchmark, Dataset, Indicator, Record, Source
 from fivecenters.core.problems import KeyPath, Problem, Report
 from fivecenters.core.text import BIDI, CONTROL, LINE_BREAK, ZERO_WIDTH
+from fivecenters.core.validators import validated
 
 M = TypeVar("M", bound=Record)
 MODELS: dict[str, type[Record]] = {"sources": Source, "indicators": Indicator, "benchmarks": Benchmark}
@@ -51,7 +52,7 @@ _PYDANTIC_CODES = {
 
 def _validated(checker: Checker, model: type[M], raw: Any, path: KeyPath) -> M | None:
     try:
-        return adapter(model).validate_python(raw)
+        return validated(model, raw)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             checker.add((*path, *error["loc"]), *_describe(error))
