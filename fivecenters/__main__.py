@@ -4,10 +4,18 @@
 importing typer alone takes longer than the whole answer should. `shell-init`
 too, before typer parses anything (its parsing imports pydantic): it runs at
 every shell start.
+
+The programs run `run`: `main`, then an end without the interpreter's teardown.
 """
 
+import atexit
 import gc
+import os
 import sys
+
+# The status the process ends with once the command is done (see `run`); None until it is, and for an
+# ending the interpreter reports itself (a traceback, an interrupt).
+_status: int | None = None
 
 
 def main() -> None:
@@ -31,5 +39,36 @@ def main() -> None:
     cli_main()
 
 
+def run() -> None:
+    """`main`, then the process ends as soon as its output is out.
+
+    The interpreter's teardown frees every module and object one by one (some 11 M instructions, more
+    than `fc report` spends on a chart) only for the exit to free the memory at once. The end is an atexit
+    function registered before the command runs, so it runs after every one the command's libraries
+    register; it ends the process with the status the interpreter would give (`sys.exit`'s), and leaves
+    a traceback or an interrupt to the interpreter. `main` alone returns, for callers that go on.
+    """
+    global _status
+    atexit.register(_end)
+    try:
+        main()
+    except SystemExit as stop:
+        code = stop.code
+        _status = 0 if code is None else code if isinstance(code, int) else 1  # a message: printed, status 1
+        raise
+    _status = 0
+
+
+def _end() -> None:
+    if _status is None:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a stream that fails now: the interpreter reports it, as it would have
+        return
+    os._exit(_status & 0xFF)
+
+
 if __name__ == "__main__":
-    main()
+    run()

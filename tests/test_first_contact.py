@@ -123,4 +123,4 @@ def test_the_licence_file_is_the_declared_licence() -> None:
     assert project["license"] == "MIT"
     assert (PROJECT_ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
     assert {"Source", "Issues", "Changelog"} <= set(project["urls"])
-    assert project["scripts"] == {"fc": "fivecenters.__main__:main", "fivecenters": "fivecenters.__main__:main"}
+    assert project["scripts"] == {"fc": "fivecenters.__main__:run", "fivecenters": "fivecenters.__main__:run"}
