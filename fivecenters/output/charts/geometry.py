@@ -4,8 +4,6 @@ The series, the targets as markers, the axes with their ticks and labels are
 decided here once, so the SVG and the terminal chart cannot disagree.
 """
 
-from __future__ import annotations
-
 import itertools
 import math
 from collections.abc import Sequence

@@ -10,8 +10,6 @@ Text widths are estimated, never measured: `text_width` errs wide (DejaVu Sans, 
 system fonts, is its yardstick), so that text fits whichever font a browser picks.
 """
 
-from __future__ import annotations
-
 import functools
 import itertools
 import math
@@ -101,11 +99,11 @@ class Box(NamedTuple):
     right: float
     bottom: float
 
-    def meets(self, other: Box) -> bool:
+    def meets(self, other: "Box") -> bool:
         """The boxes share some area (touching edges do not count)."""
         return self.meets_any((other,))
 
-    def meets_any(self, others: Iterable[Box]) -> bool:
+    def meets_any(self, others: Iterable["Box"]) -> bool:
         """Any of `others` shares some area with the box: a loop, not `any(self.meets(o) …)`, since every
         placement asks it of everything placed before (some 5,600 boxes in a report)."""
         left, top, right, bottom = self
@@ -114,7 +112,7 @@ class Box(NamedTuple):
                 return True
         return False
 
-    def within(self, other: Box) -> bool:
+    def within(self, other: "Box") -> bool:
         return (
             self.left >= other.left
             and self.right <= other.right
@@ -184,7 +182,7 @@ class Label(_Text):
         anchor: str = "start",
         key: str = "",
         whole: str = "",
-    ) -> Label:
+    ) -> "Label":
         width = text_width(text, size, role == TITLE)
         start = x - width * _ANCHORED[anchor]
         box = Box(start, y - ASCENT * size, start + width, y + DESCENT * size)

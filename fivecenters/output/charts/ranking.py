@@ -5,8 +5,6 @@ the most the source says, and never joined to a neighbouring place: a line runs 
 places of consecutive editions, so nothing is drawn that no source states.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from typing import NamedTuple
 
