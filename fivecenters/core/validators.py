@@ -57,9 +57,13 @@ def _validator(kind: type[Any]) -> Callable[[Any], Any]:
 
 def prebuilt(kind: type[Any]) -> dict[str, Any] | None:
     """The kept core schema of `kind`, if it has one and it is current."""
-    from fivecenters.core import prebuilt_schemas
-
-    if kind not in PREBUILT or key() != prebuilt_schemas.KEY:
+    if kind not in PREBUILT:
+        return None
+    try:  # imported here, so that a kept file gone stale past importing (a class it names renamed) is not used
+        prebuilt_schemas = importlib.import_module("fivecenters.core.prebuilt_schemas")
+    except (ImportError, AttributeError):
+        return None
+    if key() != prebuilt_schemas.KEY:
         return None
     schema: dict[str, Any] = prebuilt_schemas.SCHEMAS[kind.__name__]
     return schema

@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import functools
 import math
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,12 @@ def test_stale_schemas_are_never_used(monkeypatch: pytest.MonkeyPatch, stale: di
 def test_a_model_whose_source_cannot_be_read_matches_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(model, "__file__", str(ROOT / "no-such-model.py"))
     assert validators.key() == {}
+    assert validators.prebuilt(Source) is None
+
+
+def test_a_kept_file_that_no_longer_imports_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "fivecenters.core.prebuilt_schemas")
+    monkeypatch.delattr(model, "Citation")  # as if renamed: the kept file names it
     assert validators.prebuilt(Source) is None
 
 
